@@ -1,0 +1,5 @@
+package dev.fedpilot.domain;
+
+/** One user's membership in one identity store group. */
+public record Membership(String membershipId, String groupId, String userId) {
+}

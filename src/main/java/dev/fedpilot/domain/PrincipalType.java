@@ -1,0 +1,5 @@
+package dev.fedpilot.domain;
+
+public enum PrincipalType {
+    USER, GROUP
+}
