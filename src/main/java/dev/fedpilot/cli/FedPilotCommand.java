@@ -1,0 +1,93 @@
+package dev.fedpilot.cli;
+
+import dev.fedpilot.app.GuiRequest;
+import dev.fedpilot.app.Services;
+import dev.fedpilot.app.ServicesFactory;
+import dev.fedpilot.domain.CloudException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+import java.util.function.ToIntFunction;
+
+/** The root command: no subcommand opens the window, subcommands do one job on the command line. */
+@Command(name = "fedpilot", mixinStandardHelpOptions = true, versionProvider = FedPilotCommand.Version.class,
+        description = "Connects Microsoft Entra ID to AWS IAM Identity Center. Without a command, opens the window.",
+        subcommands = {})
+public final class FedPilotCommand implements Callable<Integer> {
+    private static final Logger LOG = LoggerFactory.getLogger(FedPilotCommand.class);
+
+    @Option(names = "--sandbox", description = "Use the simulated Entra tenant and IAM Identity Center (offline).")
+    boolean sandbox;
+
+    @Option(names = "--self-test", description = "Open the window, run a short smoke of the setup flow, then exit.")
+    boolean selfTest;
+
+    private final ServicesFactory servicesFactory;
+    private final ToIntFunction<GuiRequest> gui;
+
+    FedPilotCommand(ServicesFactory servicesFactory, ToIntFunction<GuiRequest> gui) {
+        this.servicesFactory = servicesFactory;
+        this.gui = gui;
+    }
+
+    /** Opens the window and returns its exit code once it closes. */
+    @Override
+    public Integer call() {
+        return gui.applyAsInt(new GuiRequest(sandbox, selfTest));
+    }
+
+    /** Services for a subcommand: the sandbox when asked for, the configured clouds otherwise. */
+    Services services(boolean sandboxRequested) {
+        return servicesFactory.forCli(sandboxRequested || sandbox);
+    }
+
+    /**
+     * Runs FedPilot's command line and returns the process exit code: 0 ok, 1 the operation failed,
+     * 2 bad usage or bad input. Errors are one line on {@code err}, never a stack trace.
+     */
+    public static int run(String[] args, ServicesFactory factory, ToIntFunction<GuiRequest> gui,
+                          PrintWriter out, PrintWriter err) {
+        CommandLine cl = new CommandLine(new FedPilotCommand(factory, gui));
+        cl.setOut(out);
+        cl.setErr(err);
+        cl.setExecutionExceptionHandler((ex, line, parse) -> report(ex, line.getErr()));
+        cl.setParameterExceptionHandler((ex, a) -> {
+            ex.getCommandLine().getErr().println("fedpilot: " + ex.getMessage());
+            ex.getCommandLine().getErr().println("Try 'fedpilot --help'.");
+            return ExitCodes.BAD_INPUT;
+        });
+        int code = cl.execute(args);
+        out.flush();
+        err.flush();
+        return code;
+    }
+
+    private static int report(Exception ex, PrintWriter err) {
+        if (ex instanceof UsageException) {
+            err.println("fedpilot: " + ex.getMessage());
+            return ExitCodes.BAD_INPUT;
+        }
+        if (ex instanceof CloudException ce) {
+            err.println("fedpilot: " + ce.getMessage() + (ce.fix().isEmpty() ? "" : " " + ce.fix()));
+            LOG.debug("command failed", ce);
+            return ExitCodes.FAILED;
+        }
+        err.println("fedpilot: " + ex.getClass().getSimpleName() + (ex.getMessage() == null ? "" : ": " + ex.getMessage()));
+        LOG.error("command failed", ex);
+        return ExitCodes.FAILED;
+    }
+
+    /** Version from the jar manifest; "dev" when run from classes. */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            String v = FedPilotCommand.class.getPackage().getImplementationVersion();
+            return new String[]{"FedPilot " + (v == null ? "dev" : v)};
+        }
+    }
+}

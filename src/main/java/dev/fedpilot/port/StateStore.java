@@ -1,0 +1,16 @@
+package dev.fedpilot.port;
+
+import java.util.Optional;
+
+/**
+ * Small documents FedPilot keeps between runs (setup progress, window placement, pending changes).
+ * Saves are atomic: a crash leaves the old or the new document, never half of one. Never pass a secret.
+ */
+public interface StateStore {
+
+    <T> Optional<T> load(String name, Class<T> type);
+
+    void save(String name, Object document);
+
+    void delete(String name);
+}
