@@ -7,9 +7,19 @@ import dev.fedpilot.port.StateStore;
 
 import java.time.Clock;
 
-/** Everything the features need, wired once by {@link ServicesFactory}. */
+/**
+ * Everything the features need, wired once by {@link ServicesFactory}.
+ *
+ * @param store    setup progress and pending changes for this mode (the sandbox keeps its own)
+ * @param settings window placement and preferences, shared by all modes
+ * @param shutdown stops background work the services started (the sandbox's provisioning scheduler)
+ */
 public record Services(Mode mode, EntraTenant entra, IdentityCenter identityCenter, ScimProbe scimProbe,
-                       StateStore store, Clock clock) {
+                       StateStore store, StateStore settings, Clock clock, AutoCloseable shutdown) {
 
     public enum Mode { SANDBOX, CLOUD }
+
+    public boolean sandbox() {
+        return mode == Mode.SANDBOX;
+    }
 }

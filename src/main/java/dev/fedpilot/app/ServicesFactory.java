@@ -1,13 +1,53 @@
 package dev.fedpilot.app;
 
 import dev.fedpilot.domain.CloudException;
+import dev.fedpilot.port.StateStore;
+import dev.fedpilot.store.JsonFileStateStore;
+import dev.fedpilot.store.MemoryStateStore;
 
-/** The composition root's choice between the real clouds and the sandbox. */
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Optional;
+
+/** The composition root's choice between the real clouds and the sandbox. The only place that knows both. */
 public class ServicesFactory {
+    /** Per-call latency in the interactive sandbox, so that progress and busy states are visible. */
+    static final Duration SANDBOX_LATENCY = Duration.ofMillis(120);
+    private final Path configDirectory;
+
+    public ServicesFactory() {
+        this(JsonFileStateStore.defaultDirectory());
+    }
+
+    public ServicesFactory(Path configDirectory) {
+        this.configDirectory = configDirectory;
+    }
+
+    /** Preferences shared by every mode (window placement, theme). */
+    public StateStore settings() {
+        return new JsonFileStateStore(configDirectory);
+    }
+
+    /** Services for the window: the sandbox when asked for, the configured clouds, or none (welcome screen). */
+    public Optional<Services> forGui(boolean sandbox) {
+        if (sandbox) {
+            return Optional.of(sandbox(null, true));
+        }
+        return Optional.empty();
+    }
 
     /** Services for a CLI command; without --sandbox the configured clouds are required. */
     public Services forCli(boolean sandbox) {
+        if (sandbox) {
+            return sandbox(null, false);
+        }
         throw new CloudException(CloudException.Problem.UNAUTHENTICATED, "No cloud is configured.",
                 "Sign in from the FedPilot window first, or pass --sandbox.");
+    }
+
+    /** A fresh simulated world; its setup progress lives in memory, since the world does not outlive the run. */
+    public Services sandbox(Object options, boolean withScheduler) {
+        throw new UnsupportedOperationException("sandbox arrives with the sandbox branch");
     }
 }

@@ -1,0 +1,139 @@
+package dev.fedpilot.app;
+
+import dev.fedpilot.setup.SetupView;
+import dev.fedpilot.setup.SetupViewModel;
+import dev.fedpilot.ui.FxDialogService;
+import dev.fedpilot.ui.FxTaskRunner;
+import dev.fedpilot.ui.Messages;
+import dev.fedpilot.ui.Theme;
+import dev.fedpilot.ui.shell.Page;
+import dev.fedpilot.ui.shell.ShellView;
+import dev.fedpilot.ui.shell.ShellViewModel;
+import dev.fedpilot.ui.shell.WelcomeView;
+import dev.fedpilot.ui.shell.WindowPlacement;
+import javafx.geometry.Rectangle2D;
+import javafx.scene.Node;
+import javafx.scene.Scene;
+import javafx.scene.control.Label;
+import javafx.scene.image.Image;
+import javafx.stage.Screen;
+import javafx.stage.Stage;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.IntConsumer;
+
+/** Composes the window: one task runner, dialogs, view models and views over the chosen services. */
+public final class FedPilotWindow {
+    private static final Logger LOG = LoggerFactory.getLogger(FedPilotWindow.class);
+    private final ServicesFactory factory;
+    private final Stage stage;
+    private final IntConsumer onClosed;
+    private final Messages messages = Messages.english();
+    private final ExecutorService executor = Executors.newCachedThreadPool(r -> {
+        Thread t = new Thread(r, "fedpilot-worker");
+        t.setDaemon(true);
+        return t;
+    });
+    private final FxTaskRunner tasks = new FxTaskRunner(executor);
+    private final FxDialogService dialogs;
+    private Optional<Services> services;
+    private ShellViewModel shell;
+
+    public FedPilotWindow(ServicesFactory factory, GuiRequest request, Stage stage, IntConsumer onClosed) {
+        this.factory = factory;
+        this.stage = stage;
+        this.onClosed = onClosed;
+        this.dialogs = new FxDialogService(() -> stage);
+        this.services = factory.forGui(request.sandbox());
+    }
+
+    public void show() {
+        compose();
+        WindowPlacement p = shell.placement();
+        placeOnScreen(p);
+        stage.getIcons().add(new Image(String.valueOf(FedPilotWindow.class.getResource("/dev/fedpilot/ui/icon-256.png"))));
+        stage.setOnCloseRequest(e -> close());
+        stage.show();
+    }
+
+    /** The scene's root for tests and the self-test. */
+    public Stage stage() {
+        return stage;
+    }
+
+    private void compose() {
+        Optional<Services> s = services;
+        shell = new ShellViewModel(tasks, factory.settings(), messages,
+                s.map(Services::entra), s.map(Services::identityCenter), s.map(Services::sandbox).orElse(false));
+        Map<Page, Node> pages = new EnumMap<>(Page.class);
+        if (s.isPresent()) {
+            SetupViewModel setup = new SetupViewModel(tasks, messages, s.map(Services::entra), s.map(Services::identityCenter));
+            pages.put(Page.SETUP, new SetupView(setup, messages, dialogs));
+            pages.put(Page.DIRECTORY, new Label("Directory"));
+            pages.put(Page.REPORT, new Label("Report"));
+            setup.refresh();
+        } else {
+            for (Page page : Page.values()) {
+                pages.put(page, new WelcomeView(messages, this::switchToSandbox));
+            }
+        }
+        ShellView view = new ShellView(shell, messages, pages);
+        Scene scene = stage.getScene();
+        if (scene == null) {
+            scene = new Scene(view);
+            stage.setScene(scene);
+        } else {
+            scene.setRoot(view);
+        }
+        Scene current = scene;
+        Theme.apply(current, shell.darkProperty().get());
+        shell.darkProperty().addListener((o, a, dark) -> Theme.apply(current, dark));
+        stage.setTitle(messages.get(shell.sandbox() ? "app.title.sandbox" : "app.title"));
+        shell.refreshConnections();
+    }
+
+    private void switchToSandbox() {
+        services = factory.forGui(true);
+        compose();
+    }
+
+    private void placeOnScreen(WindowPlacement p) {
+        stage.setWidth(p.width());
+        stage.setHeight(p.height());
+        boolean onScreen = !Double.isNaN(p.x()) && Screen.getScreensForRectangle(
+                new Rectangle2D(p.x(), p.y(), Math.max(1, p.width()), Math.max(1, p.height()))).size() > 0;
+        if (onScreen) {
+            stage.setX(p.x());
+            stage.setY(p.y());
+        } else {
+            stage.centerOnScreen();
+        }
+        stage.setMaximized(p.maximized());
+    }
+
+    /** Saves the window's placement, stops background work and reports the exit code. */
+    public void close() {
+        try {
+            shell.saveWindow(stage.getX(), stage.getY(), stage.getWidth(), stage.getHeight(), stage.isMaximized(),
+                    new double[0]);
+        } catch (RuntimeException e) {
+            LOG.warn("could not save the window placement", e);
+        }
+        services.ifPresent(s -> {
+            try {
+                s.shutdown().close();
+            } catch (Exception e) {
+                LOG.warn("shutdown failed", e);
+            }
+        });
+        executor.shutdownNow();
+        stage.hide();
+        onClosed.accept(0);
+    }
+}

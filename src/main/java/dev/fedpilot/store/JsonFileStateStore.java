@@ -1,0 +1,111 @@
+package dev.fedpilot.store;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import dev.fedpilot.domain.CloudException;
+import dev.fedpilot.port.StateStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * Keeps each document as {@code <dir>/<name>.json}, written to a temp file and moved into place, so a crash
+ * leaves either the old or the new document. A document that cannot be read is set aside, not lost.
+ */
+public final class JsonFileStateStore implements StateStore {
+    private static final Logger LOG = LoggerFactory.getLogger(JsonFileStateStore.class);
+    private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9._-]{0,63}");
+    private final Path directory;
+    private final ObjectMapper json;
+
+    public JsonFileStateStore(Path directory) {
+        this.directory = directory;
+        this.json = new ObjectMapper()
+                .registerModule(new JavaTimeModule())
+                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+                .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .enable(SerializationFeature.INDENT_OUTPUT);
+    }
+
+    /** The user's config directory: {@code fedpilot.home}, else $XDG_CONFIG_HOME/fedpilot, else ~/.config/fedpilot. */
+    public static Path defaultDirectory() {
+        String home = System.getProperty("fedpilot.home");
+        if (home != null && !home.isBlank()) {
+            return Path.of(home);
+        }
+        String xdg = System.getenv("XDG_CONFIG_HOME");
+        Path base = xdg != null && !xdg.isBlank() ? Path.of(xdg) : Path.of(System.getProperty("user.home"), ".config");
+        return base.resolve("fedpilot");
+    }
+
+    public Path directory() {
+        return directory;
+    }
+
+    @Override
+    public <T> Optional<T> load(String name, Class<T> type) {
+        Path file = file(name);
+        if (!Files.exists(file)) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.ofNullable(json.readValue(file.toFile(), type));
+        } catch (IOException e) {
+            Path aside = file.resolveSibling(file.getFileName() + ".unreadable");
+            LOG.warn("could not read {}; moved it to {}", file, aside, e);
+            try {
+                Files.move(file, aside, StandardCopyOption.REPLACE_EXISTING);
+            } catch (IOException moveFailed) {
+                LOG.warn("could not set {} aside", file, moveFailed);
+            }
+            return Optional.empty();
+        }
+    }
+
+    @Override
+    public void save(String name, Object document) {
+        Path file = file(name);
+        try {
+            Files.createDirectories(directory);
+            Path temp = Files.createTempFile(directory, name, ".tmp");
+            try {
+                json.writeValue(temp.toFile(), document);
+                try {
+                    Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+                } catch (AtomicMoveNotSupportedException e) {
+                    Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING);
+                }
+            } finally {
+                Files.deleteIfExists(temp);
+            }
+        } catch (IOException e) {
+            throw new CloudException(CloudException.Problem.UNEXPECTED, "Could not save " + file + ": " + e.getMessage(),
+                    "Check that the folder " + directory + " is writable and the disk is not full.", null, e);
+        }
+    }
+
+    @Override
+    public void delete(String name) {
+        try {
+            Files.deleteIfExists(file(name));
+        } catch (IOException e) {
+            LOG.warn("could not delete {}", name, e);
+        }
+    }
+
+    private Path file(String name) {
+        if (!NAME.matcher(name).matches()) {
+            throw new IllegalArgumentException("not a document name: " + name);
+        }
+        return directory.resolve(name + ".json");
+    }
+}

@@ -1,0 +1,77 @@
+package dev.fedpilot.ui;
+
+import javafx.collections.ListChangeListener;
+import javafx.collections.ObservableList;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.ColumnConstraints;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import org.kordamp.ikonli.feather.Feather;
+import org.kordamp.ikonli.javafx.FontIcon;
+
+import java.util.function.Consumer;
+
+/** A titled card of facts (label: value, with copy buttons for ids and URLs) and optional extra content. */
+public final class Card extends VBox {
+    private final GridPane facts = new GridPane();
+    private final Consumer<String> copy;
+
+    public Card(String title, Feather icon, Consumer<String> copy) {
+        super(8);
+        this.copy = copy;
+        getStyleClass().add("fp-card");
+        setPadding(new Insets(12));
+        Label heading = new Label(title, new FontIcon(icon));
+        heading.getStyleClass().add("fp-card-title");
+        facts.setHgap(10);
+        facts.setVgap(4);
+        ColumnConstraints labels = new ColumnConstraints();
+        labels.setMinWidth(110);
+        ColumnConstraints values = new ColumnConstraints();
+        values.setHgrow(Priority.ALWAYS);
+        facts.getColumnConstraints().addAll(labels, values);
+        getChildren().addAll(heading, facts);
+    }
+
+    /** Keeps the fact rows in step with {@code source}. */
+    public Card bind(ObservableList<Fact> source) {
+        source.addListener((ListChangeListener<Fact>) c -> show(source));
+        show(source);
+        return this;
+    }
+
+    public Card add(Node... extra) {
+        getChildren().addAll(extra);
+        return this;
+    }
+
+    private void show(ObservableList<Fact> source) {
+        facts.getChildren().clear();
+        int row = 0;
+        for (Fact fact : source) {
+            Label label = new Label(fact.label());
+            label.getStyleClass().add("fp-fact-label");
+            Label value = new Label(fact.value());
+            value.setWrapText(true);
+            value.getStyleClass().add(fact.code() ? "fp-code" : "fp-fact-value");
+            HBox cell = new HBox(4, value);
+            cell.setAlignment(Pos.CENTER_LEFT);
+            if (fact.code() && fact.value() != null && !fact.value().isBlank()) {
+                Button button = new Button(null, new FontIcon(Feather.COPY));
+                button.getStyleClass().addAll("button-icon", "flat", "fp-copy");
+                button.setTooltip(new Tooltip("Copy " + fact.label()));
+                button.setAccessibleText("Copy " + fact.label());
+                button.setOnAction(e -> copy.accept(fact.value()));
+                cell.getChildren().add(button);
+            }
+            facts.addRow(row++, label, cell);
+        }
+    }
+}

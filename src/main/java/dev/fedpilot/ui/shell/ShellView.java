@@ -1,0 +1,180 @@
+package dev.fedpilot.ui.shell;
+
+import dev.fedpilot.ui.Messages;
+import javafx.beans.binding.Bindings;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.control.Toggle;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.ToggleGroup;
+import javafx.scene.control.Tooltip;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import org.kordamp.ikonli.feather.Feather;
+import org.kordamp.ikonli.javafx.FontIcon;
+
+import java.util.EnumMap;
+import java.util.Map;
+
+/** The window: connection bar on top, navigation on the left, the current page, and a status line. */
+public final class ShellView extends BorderPane {
+    private final ShellViewModel model;
+    private final Messages messages;
+    private final Map<Page, ToggleButton> navButtons = new EnumMap<>(Page.class);
+
+    public ShellView(ShellViewModel model, Messages messages, Map<Page, Node> pages) {
+        this.model = model;
+        this.messages = messages;
+        getStyleClass().add("fp-shell");
+        setTop(connectionBar());
+        setLeft(navigation());
+        setCenter(pageArea(pages));
+        setBottom(statusLine());
+    }
+
+    private Node connectionBar() {
+        Label title = new Label(messages.get("app.name"));
+        title.getStyleClass().addAll("fp-title", "title-3");
+        title.setGraphic(new FontIcon(Feather.SEND));
+
+        Label entra = chip("fp-entra-status", model.entraStatusProperty().getValue());
+        model.entraStatusProperty().addListener((o, a, s) -> updateChip(entra, s));
+        entra.setTooltip(new Tooltip(messages.get("shell.entra.tooltip")));
+        Label aws = chip("fp-aws-status", model.awsStatusProperty().getValue());
+        model.awsStatusProperty().addListener((o, a, s) -> updateChip(aws, s));
+        aws.setTooltip(new Tooltip(messages.get("shell.aws.tooltip")));
+
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        Button theme = new Button();
+        theme.setId("theme-toggle");
+        theme.getStyleClass().addAll("button-icon", "flat");
+        theme.graphicProperty().bind(Bindings.createObjectBinding(
+                () -> new FontIcon(model.darkProperty().get() ? Feather.SUN : Feather.MOON), model.darkProperty()));
+        theme.setTooltip(new Tooltip(messages.get("shell.theme.tooltip")));
+        theme.setAccessibleText(messages.get("shell.theme.tooltip"));
+        theme.setOnAction(e -> model.toggleTheme());
+
+        HBox bar = new HBox(12, title, entra, aws, spacer, theme);
+        bar.getStyleClass().add("fp-connection-bar");
+        bar.setAlignment(Pos.CENTER_LEFT);
+        bar.setPadding(new Insets(8, 12, 8, 12));
+        return bar;
+    }
+
+    private Label chip(String id, ConnectionStatus status) {
+        Label label = new Label();
+        label.setId(id);
+        label.getStyleClass().add("fp-chip");
+        label.setFocusTraversable(true);
+        updateChip(label, status);
+        return label;
+    }
+
+    private static void updateChip(Label label, ConnectionStatus status) {
+        label.setText(status.label());
+        label.getStyleClass().removeIf(c -> c.startsWith("fp-state-"));
+        label.getStyleClass().add("fp-state-" + status.state().name().toLowerCase(java.util.Locale.ROOT));
+        FontIcon dot = new FontIcon(Feather.CIRCLE);
+        dot.getStyleClass().add("fp-dot");
+        label.setGraphic(dot);
+    }
+
+    private Node navigation() {
+        ToggleGroup group = new ToggleGroup();
+        VBox nav = new VBox(4);
+        nav.getStyleClass().add("fp-nav");
+        nav.setPadding(new Insets(12, 8, 12, 8));
+        Feather[] icons = {Feather.COMPASS, Feather.USERS, Feather.FILE_TEXT};
+        for (Page p : Page.values()) {
+            ToggleButton b = new ToggleButton(messages.get(p.messageKey()), new FontIcon(icons[p.ordinal()]));
+            b.setId("nav-" + p.name().toLowerCase(java.util.Locale.ROOT));
+            b.setToggleGroup(group);
+            b.setMaxWidth(Double.MAX_VALUE);
+            b.setAlignment(Pos.CENTER_LEFT);
+            b.setTooltip(new Tooltip(messages.get(p.messageKey()) + "  (Ctrl+" + (p.ordinal() + 1) + ")"));
+            b.setUserData(p);
+            navButtons.put(p, b);
+            nav.getChildren().add(b);
+        }
+        group.selectedToggleProperty().addListener((o, old, now) -> {
+            if (now == null) {
+                old.setSelected(true); // a page is always shown
+            } else {
+                model.navigate((Page) now.getUserData());
+            }
+        });
+        model.pageProperty().addListener((o, a, p) -> select(group, navButtons.get(p)));
+        select(group, navButtons.get(model.pageProperty().get()));
+        sceneProperty().addListener((o, a, scene) -> {
+            if (scene != null) {
+                for (Page p : Page.values()) {
+                    scene.getAccelerators().put(new KeyCodeCombination(KeyCode.getKeyCode(String.valueOf(p.ordinal() + 1)),
+                            KeyCombination.SHORTCUT_DOWN), () -> model.navigate(p));
+                }
+                scene.getAccelerators().put(new KeyCodeCombination(KeyCode.T, KeyCombination.SHORTCUT_DOWN,
+                        KeyCombination.SHIFT_DOWN), model::toggleTheme);
+            }
+        });
+        return nav;
+    }
+
+    private static void select(ToggleGroup group, Toggle toggle) {
+        if (group.getSelectedToggle() != toggle) {
+            group.selectToggle(toggle);
+        }
+    }
+
+    private Node pageArea(Map<Page, Node> pages) {
+        StackPane area = new StackPane();
+        area.getStyleClass().add("fp-page-area");
+        Runnable show = () -> area.getChildren().setAll(pages.get(model.pageProperty().get()));
+        model.pageProperty().addListener((o, a, p) -> show.run());
+        show.run();
+        return area;
+    }
+
+    private Node statusLine() {
+        Label status = new Label();
+        status.setId("status-message");
+        status.textProperty().bind(model.statusProperty());
+        Label work = new Label();
+        work.setId("status-work");
+        work.textProperty().bind(model.workSummary());
+        ProgressBar progress = new ProgressBar();
+        progress.setPrefWidth(140);
+        progress.visibleProperty().bind(Bindings.isNotEmpty(model.runningTasks()));
+        progress.managedProperty().bind(progress.visibleProperty());
+        model.runningTasks().addListener((javafx.collections.ListChangeListener<? super dev.fedpilot.ui.RunningTask>) c -> {
+            progress.progressProperty().unbind();
+            if (!model.runningTasks().isEmpty()) {
+                progress.progressProperty().bind(model.runningTasks().get(0).progressProperty());
+            }
+        });
+        Button cancel = new Button(null, new FontIcon(Feather.X));
+        cancel.setId("status-cancel");
+        cancel.getStyleClass().addAll("button-icon", "flat");
+        cancel.setTooltip(new Tooltip(messages.get("shell.status.cancel")));
+        cancel.visibleProperty().bind(progress.visibleProperty());
+        cancel.managedProperty().bind(progress.visibleProperty());
+        cancel.setOnAction(e -> model.runningTasks().forEach(dev.fedpilot.ui.RunningTask::cancel));
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        HBox line = new HBox(8, status, spacer, work, progress, cancel);
+        line.getStyleClass().add("fp-status-line");
+        line.setAlignment(Pos.CENTER_LEFT);
+        line.setPadding(new Insets(4, 12, 4, 12));
+        return line;
+    }
+}

@@ -1,0 +1,155 @@
+package dev.fedpilot.ui.shell;
+
+import dev.fedpilot.port.EntraTenant;
+import dev.fedpilot.port.IdentityCenter;
+import dev.fedpilot.port.StateStore;
+import dev.fedpilot.ui.ErrorText;
+import dev.fedpilot.ui.Messages;
+import dev.fedpilot.ui.RunningTask;
+import dev.fedpilot.ui.TaskRunner;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.StringBinding;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.collections.ObservableList;
+
+import java.util.Optional;
+
+/** The window around the pages: connection bar, navigation, theme and the status line. */
+public final class ShellViewModel {
+    private final TaskRunner tasks;
+    private final StateStore store;
+    private final Messages messages;
+    private final Optional<EntraTenant> entra;
+    private final Optional<IdentityCenter> aws;
+    private final boolean sandbox;
+
+    // properties
+    private final ObjectProperty<Page> page = new SimpleObjectProperty<>(Page.SETUP);
+    private final BooleanProperty dark = new SimpleBooleanProperty();
+    private final ReadOnlyObjectWrapper<ConnectionStatus> entraStatus = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<ConnectionStatus> awsStatus = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
+    private WindowPlacement placement;
+
+    public ShellViewModel(TaskRunner tasks, StateStore store, Messages messages, Optional<EntraTenant> entra,
+                          Optional<IdentityCenter> aws, boolean sandbox) {
+        this.tasks = tasks;
+        this.store = store;
+        this.messages = messages;
+        this.entra = entra;
+        this.aws = aws;
+        this.sandbox = sandbox;
+        this.placement = store.load(WindowPlacement.STORE_NAME, WindowPlacement.class).orElse(WindowPlacement.initial());
+        dark.set(placement.dark());
+        entraStatus.set(ConnectionStatus.signedOut(messages.get("shell.entra.signedOut")));
+        awsStatus.set(ConnectionStatus.signedOut(messages.get("shell.aws.signedOut")));
+        status.set(messages.get(sandbox ? "shell.status.sandbox" : "shell.status.ready"));
+    }
+
+    // --- properties -----------------------------------------------------------------------------------------
+
+    public ObjectProperty<Page> pageProperty() {
+        return page;
+    }
+
+    public BooleanProperty darkProperty() {
+        return dark;
+    }
+
+    public ReadOnlyObjectProperty<ConnectionStatus> entraStatusProperty() {
+        return entraStatus.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<ConnectionStatus> awsStatusProperty() {
+        return awsStatus.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty statusProperty() {
+        return status.getReadOnlyProperty();
+    }
+
+    public ObservableList<RunningTask> runningTasks() {
+        return tasks.running();
+    }
+
+    /** "2 tasks running" style summary of the background work, empty when idle. */
+    public StringBinding workSummary() {
+        return Bindings.createStringBinding(() -> {
+            int n = tasks.running().size();
+            if (n == 0) {
+                return "";
+            }
+            return n == 1 ? tasks.running().get(0).title() : messages.get("shell.status.tasks", n);
+        }, tasks.running());
+    }
+
+    public boolean sandbox() {
+        return sandbox;
+    }
+
+    public boolean connected() {
+        return entra.isPresent() || aws.isPresent();
+    }
+
+    public WindowPlacement placement() {
+        return placement;
+    }
+
+    // --- commands -------------------------------------------------------------------------------------------
+
+    public void navigate(Page target) {
+        page.set(target);
+    }
+
+    public void toggleTheme() {
+        dark.set(!dark.get());
+    }
+
+    public void reportStatus(String text) {
+        status.set(text);
+    }
+
+    /** Asks both clouds who is signed in, and shows it in the connection bar. */
+    public void refreshConnections() {
+        entra.ifPresent(tenant -> {
+            entraStatus.set(new ConnectionStatus(ConnectionStatus.State.CONNECTING, messages.get("shell.connecting")));
+            tasks.task(messages.get("shell.task.entra"), ctx -> tenant.tenant())
+                    .onSuccess(t -> entraStatus.set(new ConnectionStatus(connectedState(),
+                            messages.get(sandbox ? "shell.entra.sandbox" : "shell.entra.signedIn",
+                                    t.primaryDomain(), t.signedInUser()))))
+                    .onFailure(e -> entraStatus.set(new ConnectionStatus(ConnectionStatus.State.ERROR,
+                            ErrorText.what(e))))
+                    .start();
+        });
+        aws.ifPresent(center -> {
+            awsStatus.set(new ConnectionStatus(ConnectionStatus.State.CONNECTING, messages.get("shell.connecting")));
+            tasks.task(messages.get("shell.task.aws"), ctx -> {
+                        var instances = center.instances();
+                        String who = center.callerIdentity();
+                        return instances.isEmpty() ? messages.get("shell.aws.noInstance", who)
+                                : messages.get(sandbox ? "shell.aws.sandbox" : "shell.aws.signedIn",
+                                instances.get(0).region(), instances.get(0).identityStoreId(), who);
+                    })
+                    .onSuccess(label -> awsStatus.set(new ConnectionStatus(connectedState(), label)))
+                    .onFailure(e -> awsStatus.set(new ConnectionStatus(ConnectionStatus.State.ERROR, ErrorText.what(e))))
+                    .start();
+        });
+    }
+
+    private ConnectionStatus.State connectedState() {
+        return sandbox ? ConnectionStatus.State.SANDBOX : ConnectionStatus.State.SIGNED_IN;
+    }
+
+    /** Remembers the window's placement and theme for the next start. */
+    public void saveWindow(double x, double y, double width, double height, boolean maximized, double[] dividers) {
+        placement = new WindowPlacement(WindowPlacement.VERSION, x, y, width, height, maximized, dark.get(), dividers);
+        store.save(WindowPlacement.STORE_NAME, placement);
+    }
+}

@@ -1,0 +1,80 @@
+package dev.fedpilot;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+/** The layering of ARCHITECTURE.md, enforced: the build fails when a layer leaks. */
+class ArchitectureTest {
+    private static final String[] CLOUD_SDKS = {"javafx..", "software.amazon..", "com.microsoft..", "com.azure.."};
+    private static final String[] ADAPTERS = {"dev.fedpilot.aws..", "dev.fedpilot.entra..", "dev.fedpilot.scim..",
+            "dev.fedpilot.sandbox..", "dev.fedpilot.store.."};
+    private static final String[] FEATURES = {"dev.fedpilot.setup..", "dev.fedpilot.directory..",
+            "dev.fedpilot.report..", "dev.fedpilot.cli..", "dev.fedpilot.ui.."};
+    private static JavaClasses classes;
+
+    @BeforeAll
+    static void importClasses() {
+        classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages("dev.fedpilot");
+    }
+
+    @Test
+    void domainAndPortsKnowNoUiAndNoCloudSdk() {
+        noClasses().that().resideInAnyPackage("dev.fedpilot.domain..", "dev.fedpilot.port..")
+                .should().dependOnClassesThat().resideInAnyPackage(CLOUD_SDKS)
+                .check(classes);
+    }
+
+    @Test
+    void domainDependsOnNothingElseOfOurs() {
+        noClasses().that().resideInAPackage("dev.fedpilot.domain..")
+                .should().dependOnClassesThat().resideInAnyPackage("dev.fedpilot.port..", "dev.fedpilot.app..",
+                        "dev.fedpilot.ui..", "dev.fedpilot.setup..", "dev.fedpilot.aws..", "dev.fedpilot.entra..",
+                        "dev.fedpilot.sandbox..")
+                .check(classes);
+    }
+
+    @Test
+    void featuresDoNotImportAdapters() {
+        noClasses().that().resideInAnyPackage(FEATURES)
+                .should().dependOnClassesThat().resideInAnyPackage(ADAPTERS)
+                .check(classes);
+    }
+
+    @Test
+    void adaptersDoNotImportFeaturesOrTheCompositionRoot() {
+        noClasses().that().resideInAnyPackage(ADAPTERS)
+                .should().dependOnClassesThat().resideInAnyPackage(FEATURES)
+                .orShould().dependOnClassesThat().resideInAPackage("dev.fedpilot.app..")
+                .check(classes);
+    }
+
+    @Test
+    void adaptersDoNotImportEachOther() {
+        for (String adapter : ADAPTERS) {
+            String[] others = java.util.Arrays.stream(ADAPTERS).filter(a -> !a.equals(adapter)).toArray(String[]::new);
+            noClasses().that().resideInAPackage(adapter).should().dependOnClassesThat().resideInAnyPackage(others)
+                    .allowEmptyShould(true)
+                    .check(classes);
+        }
+    }
+
+    @Test
+    void viewModelsDoNotTouchTheSceneGraph() {
+        noClasses().that().haveSimpleNameEndingWith("ViewModel")
+                .should().dependOnClassesThat().resideInAnyPackage("javafx.scene..", "javafx.stage..")
+                .check(classes);
+    }
+
+    @Test
+    void onlyTheUiPackageHopsThreads() {
+        noClasses().that().resideOutsideOfPackage("dev.fedpilot.ui..")
+                .should().callMethod(javafx.application.Platform.class, "runLater", Runnable.class)
+                .check(classes);
+    }
+}

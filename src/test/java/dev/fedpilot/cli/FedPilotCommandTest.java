@@ -1,0 +1,79 @@
+package dev.fedpilot.cli;
+
+import dev.fedpilot.app.GuiRequest;
+import dev.fedpilot.app.ServicesFactory;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class FedPilotCommandTest {
+    @TempDir
+    Path home;
+    private final StringWriter out = new StringWriter();
+    private final StringWriter err = new StringWriter();
+    private final List<GuiRequest> windows = new ArrayList<>();
+
+    private int run(String... args) {
+        return FedPilotCommand.run(args, new ServicesFactory(home), request -> {
+            windows.add(request);
+            return 0;
+        }, new PrintWriter(out), new PrintWriter(err));
+    }
+
+    @Test
+    void versionPrintsAndExitsZero() {
+        assertEquals(0, run("--version"));
+        assertTrue(out.toString().startsWith("FedPilot "), out.toString());
+        assertTrue(windows.isEmpty());
+    }
+
+    @Test
+    void helpListsTheOptionsAndExitsZero() {
+        assertEquals(0, run("--help"));
+        assertTrue(out.toString().contains("--sandbox"));
+        assertTrue(out.toString().contains("Usage: fedpilot"));
+    }
+
+    @Test
+    void noArgumentsOpensTheWindowOnTheConfiguredClouds() {
+        assertEquals(0, run());
+        assertEquals(List.of(new GuiRequest(false, false)), windows);
+    }
+
+    @Test
+    void sandboxOpensTheWindowOnTheSimulatedClouds() {
+        assertEquals(0, run("--sandbox"));
+        assertEquals(List.of(new GuiRequest(true, false)), windows);
+    }
+
+    @Test
+    void anUnknownOptionIsBadUsageWithOneLineAndNoStackTrace() {
+        assertEquals(2, run("--frobnicate"));
+        String text = err.toString();
+        assertTrue(text.contains("Unknown option: '--frobnicate'"), text);
+        assertFalse(text.contains("at dev.fedpilot"), text);
+        assertTrue(windows.isEmpty());
+    }
+
+    @Test
+    void anUnknownCommandIsBadUsage() {
+        assertEquals(2, run("teleport", "now"));
+        assertTrue(windows.isEmpty());
+    }
+
+    @Test
+    void theWindowsExitCodeIsTheProcessExitCode() {
+        int code = FedPilotCommand.run(new String[]{"--sandbox", "--self-test"}, new ServicesFactory(home),
+                request -> 1, new PrintWriter(out), new PrintWriter(err));
+        assertEquals(1, code);
+    }
+}

@@ -1,0 +1,61 @@
+package dev.fedpilot.store;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class JsonFileStateStoreTest {
+    record Progress(int version, String step, Instant at, List<String> ids) {
+    }
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void documentsRoundTripWithDates() {
+        var store = new JsonFileStateStore(dir.resolve("new-folder"));
+        var doc = new Progress(1, "scim", Instant.parse("2026-11-27T10:15:30Z"), List.of("a", "b"));
+        store.save("setup", doc);
+        assertEquals(Optional.of(doc), store.load("setup", Progress.class));
+        assertTrue(Files.exists(dir.resolve("new-folder/setup.json")));
+    }
+
+    @Test
+    void aSaveReplacesTheDocumentAndLeavesNoTempFiles() throws Exception {
+        var store = new JsonFileStateStore(dir);
+        store.save("setup", new Progress(1, "a", null, List.of()));
+        store.save("setup", new Progress(1, "b", null, List.of()));
+        assertEquals("b", store.load("setup", Progress.class).orElseThrow().step());
+        try (var files = Files.list(dir)) {
+            assertEquals(List.of("setup.json"), files.map(p -> p.getFileName().toString()).toList());
+        }
+    }
+
+    @Test
+    void anUnreadableDocumentIsSetAsideNotLost() throws Exception {
+        Files.writeString(dir.resolve("setup.json"), "{ truncated");
+        var store = new JsonFileStateStore(dir);
+        assertEquals(Optional.empty(), store.load("setup", Progress.class));
+        assertEquals("{ truncated", Files.readString(dir.resolve("setup.json.unreadable")));
+    }
+
+    @Test
+    void namesThatCouldEscapeTheFolderAreRefused() {
+        var store = new JsonFileStateStore(dir);
+        assertThrows(IllegalArgumentException.class, () -> store.save("../evil", "x"));
+    }
+
+    @Test
+    void missingDocumentsAreEmpty() {
+        assertEquals(Optional.empty(), new JsonFileStateStore(dir).load("nothing", Progress.class));
+    }
+}
