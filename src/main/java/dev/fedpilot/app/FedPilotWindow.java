@@ -59,6 +59,7 @@ public final class FedPilotWindow {
         placeOnScreen(p);
         stage.getIcons().add(new Image(String.valueOf(FedPilotWindow.class.getResource("/dev/fedpilot/ui/icon-256.png"))));
         stage.setOnCloseRequest(e -> close());
+        StartupProbe.attach(stage.getScene(), code -> close());
         stage.show();
     }
 

@@ -1,5 +1,6 @@
 package dev.fedpilot.app;
 
+import dev.fedpilot.port.AuditLog;
 import dev.fedpilot.port.EntraTenant;
 import dev.fedpilot.port.IdentityCenter;
 import dev.fedpilot.port.ScimProbe;
@@ -12,10 +13,11 @@ import java.time.Clock;
  *
  * @param store    setup progress and pending changes for this mode (the sandbox keeps its own)
  * @param settings window placement and preferences, shared by all modes
+ * @param audit    the local record of what FedPilot changed, for the report
  * @param shutdown stops background work the services started (the sandbox's provisioning scheduler)
  */
 public record Services(Mode mode, EntraTenant entra, IdentityCenter identityCenter, ScimProbe scimProbe,
-                       StateStore store, StateStore settings, Clock clock, AutoCloseable shutdown) {
+                       StateStore store, StateStore settings, AuditLog audit, Clock clock, AutoCloseable shutdown) {
 
     public enum Mode { SANDBOX, CLOUD }
 

@@ -1,0 +1,50 @@
+package dev.fedpilot.app;
+
+import javafx.application.Platform;
+import javafx.scene.Scene;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.function.IntConsumer;
+
+/**
+ * For the startup benchmark: with {@code -Dfedpilot.startupProbe=FILE} it appends the milliseconds from JVM
+ * start to the first frame shown, and with {@code -Dfedpilot.startupProbe.exit=true} then closes the window.
+ */
+final class StartupProbe {
+    private static final Logger LOG = LoggerFactory.getLogger(StartupProbe.class);
+
+    private StartupProbe() {
+    }
+
+    static void attach(Scene scene, IntConsumer close) {
+        String target = System.getProperty("fedpilot.startupProbe");
+        if (target == null || target.isBlank()) {
+            return;
+        }
+        Runnable[] listener = new Runnable[1];
+        listener[0] = () -> {
+            scene.removePostLayoutPulseListener(listener[0]);
+            // the pulse that laid out the scene renders it next; measure once that frame is out
+            Platform.runLater(() -> {
+                long ms = System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime();
+                try {
+                    Files.writeString(Path.of(target), ms + "\n", StandardCharsets.UTF_8,
+                            StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+                } catch (IOException e) {
+                    LOG.warn("could not write the startup probe", e);
+                }
+                if (Boolean.getBoolean("fedpilot.startupProbe.exit")) {
+                    close.accept(0);
+                }
+            });
+        };
+        scene.addPostLayoutPulseListener(listener[0]);
+    }
+}
