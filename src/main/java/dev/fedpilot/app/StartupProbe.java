@@ -1,6 +1,6 @@
 package dev.fedpilot.app;
 
-import javafx.application.Platform;
+import javafx.animation.AnimationTimer;
 import javafx.scene.Scene;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,11 +28,16 @@ final class StartupProbe {
         if (target == null || target.isBlank()) {
             return;
         }
-        Runnable[] listener = new Runnable[1];
-        listener[0] = () -> {
-            scene.removePostLayoutPulseListener(listener[0]);
-            // the pulse that laid out the scene renders it next; measure once that frame is out
-            Platform.runLater(() -> {
+        // an AnimationTimer runs once per pulse: its second call comes after the first frame was rendered
+        new AnimationTimer() {
+            private int pulses;
+
+            @Override
+            public void handle(long now) {
+                if (++pulses < 2) {
+                    return;
+                }
+                stop();
                 long ms = System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime();
                 try {
                     Files.writeString(Path.of(target), ms + "\n", StandardCharsets.UTF_8,
@@ -43,8 +48,7 @@ final class StartupProbe {
                 if (Boolean.getBoolean("fedpilot.startupProbe.exit")) {
                     close.accept(0);
                 }
-            });
-        };
-        scene.addPostLayoutPulseListener(listener[0]);
+            }
+        }.start();
     }
 }
