@@ -1,0 +1,83 @@
+package dev.fedpilot.setup;
+
+import dev.fedpilot.domain.AppAssignment;
+import dev.fedpilot.ui.FindingList;
+import dev.fedpilot.ui.Messages;
+import javafx.animation.PauseTransition;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.scene.control.SelectionMode;
+import javafx.scene.control.TextField;
+import javafx.scene.input.KeyCode;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import javafx.util.Duration;
+import org.kordamp.ikonli.feather.Feather;
+import org.kordamp.ikonli.javafx.FontIcon;
+
+import java.util.List;
+
+/** Search Entra, pick groups and users (Enter or double-click), see the pitfalls, then assign. */
+final class AssignmentsStepView extends VBox {
+
+    AssignmentsStepView(AssignmentsStepViewModel model, Messages messages) {
+        super(8);
+        TextField search = new TextField();
+        search.setId("assign-search");
+        search.setPromptText(messages.get("setup.assign.searchPrompt"));
+        search.textProperty().bindBidirectional(model.queryProperty());
+        PauseTransition debounce = new PauseTransition(Duration.millis(250));
+        debounce.setOnFinished(e -> model.search());
+        search.textProperty().addListener((o, a, b) -> debounce.playFromStart());
+        search.setOnAction(e -> model.search());
+
+        ListView<Candidate> results = new ListView<>(model.results());
+        results.setId("assign-results");
+        results.setPrefHeight(150);
+        results.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
+        Runnable pickSelected = () -> List.copyOf(results.getSelectionModel().getSelectedItems()).forEach(model::pick);
+        results.setOnMouseClicked(e -> {
+            if (e.getClickCount() == 2) {
+                pickSelected.run();
+            }
+        });
+        results.setOnKeyPressed(e -> {
+            if (e.getCode() == KeyCode.ENTER || e.getCode() == KeyCode.SPACE) {
+                pickSelected.run();
+                e.consume();
+            }
+        });
+        Button add = new Button(messages.get("setup.assign.add"), new FontIcon(Feather.PLUS));
+        add.setId("assign-add");
+        add.setOnAction(e -> pickSelected.run());
+
+        ListView<Candidate> picked = new ListView<>(model.picked());
+        picked.setId("assign-picked");
+        picked.setPrefHeight(90);
+        picked.setOnKeyPressed(e -> {
+            if (e.getCode() == KeyCode.DELETE || e.getCode() == KeyCode.BACK_SPACE) {
+                List.copyOf(picked.getSelectionModel().getSelectedItems()).forEach(model::unpick);
+            }
+        });
+        ListView<AppAssignment> assigned = new ListView<>(model.assigned());
+        assigned.setId("assign-assigned");
+        assigned.setPrefHeight(90);
+        assigned.setCellFactory(v -> new ListCell<>() {
+            @Override
+            protected void updateItem(AppAssignment item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(empty || item == null ? null
+                        : (item.principalType() == dev.fedpilot.domain.PrincipalType.GROUP ? "[group] " : "")
+                        + item.principalDisplayName());
+            }
+        });
+        HBox.setHgrow(search, Priority.ALWAYS);
+        getChildren().addAll(new HBox(6, search, add), results,
+                new Label(messages.get("setup.assign.picked")), picked,
+                new FindingList(model.findings()),
+                new Label(messages.get("setup.assign.assigned")), assigned);
+    }
+}

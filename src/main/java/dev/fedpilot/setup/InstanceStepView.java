@@ -1,0 +1,35 @@
+package dev.fedpilot.setup;
+
+import dev.fedpilot.domain.IdcInstance;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.ListCell;
+import javafx.scene.layout.VBox;
+
+/** Picks among several instances; shows nothing when there is one. */
+final class InstanceStepView extends VBox {
+
+    InstanceStepView(InstanceStepViewModel model) {
+        super(8);
+        ComboBox<IdcInstance> choice = new ComboBox<>(model.candidates());
+        choice.setId("instance-choice");
+        choice.setPromptText("Pick the instance to connect");
+        choice.setButtonCell(new InstanceCell());
+        choice.setCellFactory(v -> new InstanceCell());
+        choice.setOnAction(e -> {
+            if (choice.getValue() != null) {
+                model.choose(choice.getValue());
+            }
+        });
+        choice.visibleProperty().bind(javafx.beans.binding.Bindings.size(model.candidates()).greaterThan(1));
+        choice.managedProperty().bind(choice.visibleProperty());
+        getChildren().add(choice);
+    }
+
+    private static final class InstanceCell extends ListCell<IdcInstance> {
+        @Override
+        protected void updateItem(IdcInstance item, boolean empty) {
+            super.updateItem(item, empty);
+            setText(empty || item == null ? null : item.identityStoreId() + " · " + item.region() + " · " + item.instanceArn());
+        }
+    }
+}

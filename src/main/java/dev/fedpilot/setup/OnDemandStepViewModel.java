@@ -1,0 +1,126 @@
+package dev.fedpilot.setup;
+
+import dev.fedpilot.domain.AppAssignment;
+import dev.fedpilot.domain.AuditEntry;
+import dev.fedpilot.domain.CloudException;
+import dev.fedpilot.domain.EnterpriseApp;
+import dev.fedpilot.domain.GroupMember;
+import dev.fedpilot.domain.OnDemandRequest;
+import dev.fedpilot.domain.PrincipalType;
+import dev.fedpilot.domain.ProvisioningOutcome;
+import dev.fedpilot.domain.RateWindow;
+import dev.fedpilot.domain.SetupStep;
+import dev.fedpilot.ui.TaskRunner;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanExpression;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CancellationException;
+
+/**
+ * Step 8: provisions the assigned groups and users now instead of after the 40-minute cycle: groups go in
+ * requests of at most 5 members, at most 5 requests per 10 seconds, and throttling answers are waited out.
+ */
+public final class OnDemandStepViewModel extends StepViewModel {
+    private static final int MAX_THROTTLE_RETRIES = 5;
+    private final ObservableList<ProvisioningOutcome> outcomes = FXCollections.observableArrayList();
+
+    public OnDemandStepViewModel(SetupContext ctx) {
+        super(ctx, SetupStep.PROVISION_ON_DEMAND);
+    }
+
+    public ObservableList<ProvisioningOutcome> outcomes() {
+        return outcomes;
+    }
+
+    @Override
+    public BooleanExpression canRunProperty() {
+        return busyProperty().not().and(Bindings.createBooleanBinding(
+                () -> ctx.state().jobId() != null && !ctx.state().assignments().isEmpty(), ctx.stateProperty()));
+    }
+
+    /** The requests for the assigned groups (members in chunks of 5, nested groups left out) and users. */
+    static List<OnDemandRequest> plan(List<AppAssignment> assignments, java.util.function.Function<String, List<GroupMember>> members) {
+        List<OnDemandRequest> requests = new ArrayList<>();
+        for (AppAssignment a : assignments) {
+            if (a.principalType() == PrincipalType.USER) {
+                requests.add(OnDemandRequest.user(a.principalId()));
+                continue;
+            }
+            List<String> userIds = members.apply(a.principalId()).stream()
+                    .filter(m -> m.type() == PrincipalType.USER).map(GroupMember::id).toList();
+            if (userIds.isEmpty()) {
+                requests.add(OnDemandRequest.group(a.principalId(), List.of()));
+            }
+            for (int i = 0; i < userIds.size(); i += OnDemandRequest.MAX_GROUP_MEMBERS) {
+                requests.add(OnDemandRequest.group(a.principalId(),
+                        userIds.subList(i, Math.min(userIds.size(), i + OnDemandRequest.MAX_GROUP_MEMBERS))));
+            }
+        }
+        return requests;
+    }
+
+    @Override
+    public void run() {
+        EnterpriseApp app = ctx.state().app();
+        String jobId = ctx.state().jobId();
+        List<AppAssignment> assignments = ctx.state().assignments();
+        if (app == null || jobId == null) {
+            return;
+        }
+        outcomes.clear();
+        work(text("setup.ondemand.task"), c -> {
+            List<OnDemandRequest> requests = plan(assignments, groupId -> {
+                List<GroupMember> all = new ArrayList<>();
+                ctx.entra().listGroupMembers(groupId, all::addAll);
+                return all;
+            });
+            RateWindow window = new RateWindow(OnDemandRequest.MAX_REQUESTS_PER_WINDOW,
+                    Duration.ofSeconds(OnDemandRequest.WINDOW_SECONDS));
+            int failures = 0;
+            for (int i = 0; i < requests.size(); i++) {
+                c.progress(i, requests.size(), text("setup.ondemand.progress", i + 1, requests.size()));
+                List<ProvisioningOutcome> result = send(app, jobId, requests.get(i), window, c);
+                failures += (int) result.stream().filter(o -> o.result() == ProvisioningOutcome.Result.FAILURE).count();
+                c.onUi(() -> outcomes.addAll(result));
+            }
+            return failures;
+        }, failures -> {
+            ctx.audit(step(), "provisioned on demand", failures == 0 ? AuditEntry.Outcome.OK : AuditEntry.Outcome.FAILED,
+                    outcomes.size() + " outcomes, " + failures + " failed");
+            ctx.flowed(SetupContext.Side.AWS, text("setup.flow.ondemand"));
+            if (failures == 0) {
+                done(text("setup.ondemand.done", outcomes.size()));
+            } else {
+                attention(text("setup.ondemand.failures", failures));
+            }
+        });
+    }
+
+    private List<ProvisioningOutcome> send(EnterpriseApp app, String jobId, OnDemandRequest request, RateWindow window,
+                                           TaskRunner.TaskContext c) throws InterruptedException {
+        for (int attempt = 0; ; attempt++) {
+            if (c.cancelled()) {
+                throw new CancellationException();
+            }
+            Duration wait = window.waitBefore(ctx.clock().instant());
+            if (!wait.isZero()) {
+                c.progress(-1, -1, text("setup.ondemand.pacing", Math.max(1, wait.toSeconds())));
+                Thread.sleep(wait.toMillis());
+            }
+            window.record(ctx.clock().instant());
+            try {
+                return ctx.entra().provisionOnDemand(app, jobId, request);
+            } catch (CloudException e) {
+                if (e.problem() != CloudException.Problem.THROTTLED || attempt >= MAX_THROTTLE_RETRIES) {
+                    throw e;
+                }
+                Thread.sleep(e.retryAfter().orElse(Duration.ofSeconds(2)).toMillis());
+            }
+        }
+    }
+}
