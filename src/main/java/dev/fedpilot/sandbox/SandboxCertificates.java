@@ -1,0 +1,82 @@
+package dev.fedpilot.sandbox;
+
+import dev.fedpilot.domain.CertificateInfo;
+
+import javax.security.auth.x500.X500Principal;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.cert.CertificateEncodingException;
+import java.security.cert.CertificateException;
+import java.security.cert.CertificateFactory;
+import java.security.cert.X509Certificate;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.List;
+
+/**
+ * The real self-signed certificates the sandbox hands out (made with openssl, kept as resources), because
+ * plain Java cannot issue X.509 certificates without internal APIs.
+ */
+final class SandboxCertificates {
+
+    /**
+     * One certificate with the forms the sandbox needs.
+     *
+     * @param thumbprint SHA-1 of the DER in upper-case hex, as Entra's preferredTokenSigningKeyThumbprint
+     */
+    record Cert(X509Certificate x509, String base64Der, CertificateInfo info, String thumbprint) {
+    }
+
+    /** The SAML signing certificate in the AWS IdC SP metadata (2026-01-01 to 2031-01-01). */
+    static final Cert AWS_SP = load("aws-idc-sp.pem", "signing");
+    /** Entra token signing certificates, handed out in turn so a rotation yields a new thumbprint. */
+    static final List<Cert> ENTRA_SIGNING = List.of(load("entra-signing-1.pem", "signing"),
+            load("entra-signing-2.pem", "signing"));
+
+    private SandboxCertificates() {
+    }
+
+    static X509Certificate parseBase64Der(String base64) throws CertificateException {
+        byte[] der;
+        try {
+            der = Base64.getMimeDecoder().decode(base64.strip());
+        } catch (IllegalArgumentException e) {
+            throw new CertificateException("not base64", e);
+        }
+        return (X509Certificate) CertificateFactory.getInstance("X.509")
+                .generateCertificate(new ByteArrayInputStream(der));
+    }
+
+    static CertificateInfo info(X509Certificate cert, String use) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(cert.getEncoded());
+            return new CertificateInfo(use, cert.getSubjectX500Principal().getName(X500Principal.RFC2253),
+                    cert.getNotBefore().toInstant(), cert.getNotAfter().toInstant(), HexFormat.of().formatHex(digest));
+        } catch (NoSuchAlgorithmException | CertificateEncodingException e) {
+            throw new IllegalStateException("cannot fingerprint a certificate", e);
+        }
+    }
+
+    private static Cert load(String name, String use) {
+        try (InputStream in = SandboxCertificates.class.getResourceAsStream(name)) {
+            if (in == null) {
+                throw new IllegalStateException("missing sandbox resource " + name);
+            }
+            String pem = new String(in.readAllBytes(), StandardCharsets.US_ASCII);
+            String base64 = pem.replaceAll("-----(BEGIN|END) CERTIFICATE-----", "").replaceAll("\\s", "");
+            X509Certificate cert = parseBase64Der(base64);
+            String thumbprint = HexFormat.of().withUpperCase()
+                    .formatHex(MessageDigest.getInstance("SHA-1").digest(cert.getEncoded()));
+            return new Cert(cert, base64, info(cert, use), thumbprint);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (CertificateException | NoSuchAlgorithmException e) {
+            throw new IllegalStateException("broken sandbox certificate " + name, e);
+        }
+    }
+}

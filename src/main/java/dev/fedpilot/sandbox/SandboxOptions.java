@@ -1,0 +1,109 @@
+package dev.fedpilot.sandbox;
+
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * How the sandbox behaves.
+ *
+ * @param latency              sleep per port call (and per further page of a listing)
+ * @param throttleEveryNthCall 0 = off; otherwise every Nth call to a port is throttled
+ * @param consistencyDelay     how long a freshly instantiated app stays unreadable
+ * @param provisioningInterval the time between provisioning cycles of {@link SandboxWorld#startScheduler()}
+ * @param seed                 makes the tenant, ids and tokens deterministic
+ */
+public record SandboxOptions(Duration latency, int throttleEveryNthCall, Duration consistencyDelay,
+                             Duration provisioningInterval, long seed, SandboxScale scale) {
+
+    public SandboxOptions {
+        Objects.requireNonNull(latency, "latency");
+        Objects.requireNonNull(consistencyDelay, "consistencyDelay");
+        Objects.requireNonNull(provisioningInterval, "provisioningInterval");
+        Objects.requireNonNull(scale, "scale");
+        if (latency.isNegative() || consistencyDelay.isNegative()) {
+            throw new IllegalArgumentException("latency and consistencyDelay must not be negative");
+        }
+        if (throttleEveryNthCall < 0) {
+            throw new IllegalArgumentException("throttleEveryNthCall must be 0 (off) or positive");
+        }
+        if (provisioningInterval.isNegative() || provisioningInterval.isZero()) {
+            throw new IllegalArgumentException("provisioningInterval must be positive");
+        }
+    }
+
+    public static SandboxOptions defaults() {
+        return new SandboxOptions(Duration.ZERO, 0, Duration.ofSeconds(5), Duration.ofMinutes(2), 42L,
+                SandboxScale.DEMO);
+    }
+
+    public static Builder builder() {
+        return new Builder(defaults());
+    }
+
+    public SandboxOptions withLatency(Duration value) {
+        return new SandboxOptions(value, throttleEveryNthCall, consistencyDelay, provisioningInterval, seed, scale);
+    }
+
+    public SandboxOptions withThrottleEveryNthCall(int value) {
+        return new SandboxOptions(latency, value, consistencyDelay, provisioningInterval, seed, scale);
+    }
+
+    public SandboxOptions withConsistencyDelay(Duration value) {
+        return new SandboxOptions(latency, throttleEveryNthCall, value, provisioningInterval, seed, scale);
+    }
+
+    public SandboxOptions withProvisioningInterval(Duration value) {
+        return new SandboxOptions(latency, throttleEveryNthCall, consistencyDelay, value, seed, scale);
+    }
+
+    public SandboxOptions withSeed(long value) {
+        return new SandboxOptions(latency, throttleEveryNthCall, consistencyDelay, provisioningInterval, value, scale);
+    }
+
+    public SandboxOptions withScale(SandboxScale value) {
+        return new SandboxOptions(latency, throttleEveryNthCall, consistencyDelay, provisioningInterval, seed, value);
+    }
+
+    /** Fluent construction starting from {@link #defaults()}. */
+    public static final class Builder {
+        private SandboxOptions options;
+
+        private Builder(SandboxOptions start) {
+            this.options = start;
+        }
+
+        public Builder latency(Duration value) {
+            options = options.withLatency(value);
+            return this;
+        }
+
+        public Builder throttleEveryNthCall(int value) {
+            options = options.withThrottleEveryNthCall(value);
+            return this;
+        }
+
+        public Builder consistencyDelay(Duration value) {
+            options = options.withConsistencyDelay(value);
+            return this;
+        }
+
+        public Builder provisioningInterval(Duration value) {
+            options = options.withProvisioningInterval(value);
+            return this;
+        }
+
+        public Builder seed(long value) {
+            options = options.withSeed(value);
+            return this;
+        }
+
+        public Builder scale(SandboxScale value) {
+            options = options.withScale(value);
+            return this;
+        }
+
+        public SandboxOptions build() {
+            return options;
+        }
+    }
+}
