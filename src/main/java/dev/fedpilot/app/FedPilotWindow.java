@@ -1,7 +1,8 @@
 package dev.fedpilot.app;
 
 import dev.fedpilot.setup.SetupView;
-import dev.fedpilot.setup.SetupViewModel;
+import dev.fedpilot.setup.SetupContext;
+import dev.fedpilot.setup.SetupWizardViewModel;
 import dev.fedpilot.ui.FxDialogService;
 import dev.fedpilot.ui.FxTaskRunner;
 import dev.fedpilot.ui.Messages;
@@ -44,6 +45,7 @@ public final class FedPilotWindow {
     private final FxDialogService dialogs;
     private Optional<Services> services;
     private ShellViewModel shell;
+    private SetupWizardViewModel setup;
 
     public FedPilotWindow(ServicesFactory factory, GuiRequest request, Stage stage, IntConsumer onClosed) {
         this.factory = factory;
@@ -63,9 +65,14 @@ public final class FedPilotWindow {
         stage.show();
     }
 
-    /** The scene's root for tests and the self-test. */
+    /** The window's stage, for tests and the self-test. */
     public Stage stage() {
         return stage;
+    }
+
+    /** The setup wizard, or null on the welcome screen; for the self-test. */
+    public SetupWizardViewModel setup() {
+        return setup;
     }
 
     private void compose() {
@@ -74,11 +81,14 @@ public final class FedPilotWindow {
                 s.map(Services::entra), s.map(Services::identityCenter), s.map(Services::sandbox).orElse(false));
         Map<Page, Node> pages = new EnumMap<>(Page.class);
         if (s.isPresent()) {
-            SetupViewModel setup = new SetupViewModel(tasks, messages, s.map(Services::entra), s.map(Services::identityCenter));
+            Services sv = s.get();
+            SetupContext context = new SetupContext(sv.entra(), sv.identityCenter(), sv.scimProbe(), sv.console(),
+                    sv.store(), sv.audit(), sv.clock(), tasks, messages, dialogs, factory.exportDirectory());
+            setup = new SetupWizardViewModel(context, SetupWizardViewModel.Timing.interactive());
             pages.put(Page.SETUP, new SetupView(setup, messages, dialogs));
             pages.put(Page.DIRECTORY, new Label("Directory"));
             pages.put(Page.REPORT, new Label("Report"));
-            setup.refresh();
+            setup.resume();
         } else {
             for (Page page : Page.values()) {
                 pages.put(page, new WelcomeView(messages, this::switchToSandbox));

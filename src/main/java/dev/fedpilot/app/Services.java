@@ -1,6 +1,7 @@
 package dev.fedpilot.app;
 
 import dev.fedpilot.port.AuditLog;
+import dev.fedpilot.port.AwsConsole;
 import dev.fedpilot.port.EntraTenant;
 import dev.fedpilot.port.IdentityCenter;
 import dev.fedpilot.port.ScimProbe;
@@ -17,6 +18,7 @@ import java.time.Clock;
  * @param shutdown stops background work the services started (the sandbox's provisioning scheduler)
  */
 public record Services(Mode mode, EntraTenant entra, IdentityCenter identityCenter, ScimProbe scimProbe,
+                       AwsConsole console,
                        StateStore store, StateStore settings, AuditLog audit, Clock clock, AutoCloseable shutdown) {
 
     public enum Mode { SANDBOX, CLOUD }

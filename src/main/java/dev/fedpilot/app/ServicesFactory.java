@@ -2,6 +2,10 @@ package dev.fedpilot.app;
 
 import dev.fedpilot.domain.CloudException;
 import dev.fedpilot.port.StateStore;
+import dev.fedpilot.sandbox.SandboxOptions;
+import dev.fedpilot.sandbox.SandboxWorld;
+import dev.fedpilot.sandbox.SimulatedAwsConsole;
+import dev.fedpilot.store.MemoryAuditLog;
 import dev.fedpilot.store.JsonFileStateStore;
 import dev.fedpilot.store.MemoryStateStore;
 
@@ -24,6 +28,11 @@ public class ServicesFactory {
         this.configDirectory = configDirectory;
     }
 
+    /** Where files for the AWS console (IdP metadata) and exports go. */
+    public Path exportDirectory() {
+        return configDirectory.resolve("exports");
+    }
+
     /** Preferences shared by every mode (window placement, theme). */
     public StateStore settings() {
         return new JsonFileStateStore(configDirectory);
@@ -32,7 +41,7 @@ public class ServicesFactory {
     /** Services for the window: the sandbox when asked for, the configured clouds, or none (welcome screen). */
     public Optional<Services> forGui(boolean sandbox) {
         if (sandbox) {
-            return Optional.of(sandbox(null, true));
+            return Optional.of(sandbox(SandboxOptions.defaults().withLatency(SANDBOX_LATENCY), true));
         }
         return Optional.empty();
     }
@@ -40,14 +49,19 @@ public class ServicesFactory {
     /** Services for a CLI command; without --sandbox the configured clouds are required. */
     public Services forCli(boolean sandbox) {
         if (sandbox) {
-            return sandbox(null, false);
+            return sandbox(SandboxOptions.defaults(), false);
         }
         throw new CloudException(CloudException.Problem.UNAUTHENTICATED, "No cloud is configured.",
                 "Sign in from the FedPilot window first, or pass --sandbox.");
     }
 
     /** A fresh simulated world; its setup progress lives in memory, since the world does not outlive the run. */
-    public Services sandbox(Object options, boolean withScheduler) {
-        throw new UnsupportedOperationException("sandbox arrives with the sandbox branch");
+    public Services sandbox(SandboxOptions options, boolean withScheduler) {
+        Clock clock = Clock.systemUTC();
+        SandboxWorld world = new SandboxWorld(options, clock);
+        AutoCloseable scheduler = withScheduler ? world.startScheduler() : () -> { };
+        return new Services(Services.Mode.SANDBOX, world.entraTenant(), world.identityCenter(), world.scimProbe(),
+                new SimulatedAwsConsole(world.console()), new MemoryStateStore(), settings(), new MemoryAuditLog(),
+                clock, scheduler);
     }
 }

@@ -147,7 +147,7 @@ public final class SetupContext {
 
     /** Shows that a value landed on a pane, with the time it moved. */
     public void flowed(Side landedOn, String what) {
-        String time = LocalTime.now(clock.withZone(ZoneId.systemDefault())).format(DateTimeFormatter.ofPattern("HH:mm"));
+        String time = LocalTime.ofInstant(clock.instant(), ZoneId.systemDefault()).format(DateTimeFormatter.ofPattern("HH:mm"));
         lastFlow.set(new ValueFlow(landedOn, messages.get("setup.flow", what, time)));
     }
 }

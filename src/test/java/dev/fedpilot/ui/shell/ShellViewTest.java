@@ -1,8 +1,8 @@
 package dev.fedpilot.ui.shell;
 
 import dev.fedpilot.setup.SetupView;
-import dev.fedpilot.setup.SetupViewModel;
 import dev.fedpilot.store.MemoryStateStore;
+import dev.fedpilot.testing.SetupFixture;
 import dev.fedpilot.ui.Messages;
 import dev.fedpilot.ui.RecordingDialogs;
 import dev.fedpilot.ui.SameThreadTaskRunner;
@@ -31,6 +31,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class ShellViewTest {
     private ShellViewModel model;
     private final MemoryStateStore store = new MemoryStateStore();
+    @org.junit.jupiter.api.io.TempDir
+    static java.nio.file.Path exports;
 
     @Start
     void start(Stage stage) {
@@ -38,8 +40,8 @@ class ShellViewTest {
         var tasks = new SameThreadTaskRunner();
         model = new ShellViewModel(tasks, store, messages, Optional.empty(), Optional.empty(), false);
         Map<Page, Node> pages = new EnumMap<>(Page.class);
-        pages.put(Page.SETUP, new SetupView(new SetupViewModel(tasks, messages, Optional.empty(), Optional.empty()),
-                messages, new RecordingDialogs()));
+        SetupFixture fixture = new SetupFixture(exports);
+        pages.put(Page.SETUP, new SetupView(fixture.wizard(), messages, new RecordingDialogs()));
         Label directory = new Label("the directory page");
         directory.setId("directory-page");
         pages.put(Page.DIRECTORY, directory);
