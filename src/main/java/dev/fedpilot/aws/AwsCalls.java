@@ -42,7 +42,7 @@ final class AwsCalls {
                 }
                 if (attempt >= policy.throttleAttempts()) {
                     LOG.warn("{} still throttled after {} attempts", action, attempt);
-                    throw AwsErrors.throttled(action, attempt, lastWait, failure);
+                    throw AwsErrors.throttled(action, attempt, AwsErrors.retryAfter(failure).orElse(lastWait), failure);
                 }
                 lastWait = waitFor(attempt, failure);
                 LOG.info("{} throttled (attempt {}), waiting {} ms", action, attempt, lastWait.toMillis());

@@ -14,6 +14,7 @@ import software.amazon.awssdk.services.identitystore.model.ResourceNotFoundExcep
 import software.amazon.awssdk.services.identitystore.model.ThrottlingException;
 
 import java.io.InterruptedIOException;
+import java.net.SocketTimeoutException;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Optional;
@@ -66,7 +67,7 @@ final class AwsErrors {
         }
         for (Throwable cause = failure.getCause(); cause != null; cause = cause.getCause()) {
             if (cause instanceof InterruptedException
-                    || (cause instanceof InterruptedIOException && !(cause instanceof java.net.SocketTimeoutException))) {
+                    || (cause instanceof InterruptedIOException && !(cause instanceof SocketTimeoutException))) {
                 return true;
             }
         }
@@ -171,7 +172,8 @@ final class AwsErrors {
             }
             String message = t.getMessage() == null ? "" : t.getMessage().toLowerCase(Locale.ROOT);
             if (message.contains("unable to load credentials") || message.contains("unable to load an sso token")
-                    || message.contains("token has expired") || message.contains("session associated with this profile")) {
+                    || message.contains("token has expired")
+                    || message.contains("session associated with this profile")) {
                 return true;
             }
         }

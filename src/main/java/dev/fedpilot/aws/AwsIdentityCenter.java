@@ -178,7 +178,8 @@ public final class AwsIdentityCenter implements IdentityCenter {
         String token = null;
         do {
             String current = token;
-            ListGroupMembershipsResponse response = calls.call(action, () -> listMemberships(instance, groupId, current));
+            ListGroupMembershipsResponse response =
+                    calls.call(action, () -> listMemberships(instance, groupId, current));
             for (GroupMembership m : response.groupMemberships()) {
                 if (m.memberId() != null && userId.equals(m.memberId().userId())) {
                     return Optional.of(m.membershipId());

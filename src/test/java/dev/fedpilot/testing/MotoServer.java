@@ -33,9 +33,19 @@ public final class MotoServer implements BeforeAllCallback, BeforeEachCallback, 
     private static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(60);
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private final String executable;
     private Process process;
     private Path log;
     private URI endpoint;
+
+    public MotoServer() {
+        this(EXECUTABLE);
+    }
+
+    /** @param executable the moto_server command, on the PATH or as a path */
+    public MotoServer(String executable) {
+        this.executable = executable;
+    }
 
     @Override
     public void beforeAll(ExtensionContext context) throws Exception {
@@ -61,13 +71,13 @@ public final class MotoServer implements BeforeAllCallback, BeforeEachCallback, 
         Path target = Path.of("target");
         log = Files.isDirectory(target) ? Files.createTempFile(target, "moto-" + port + "-", ".log")
                 : Files.createTempFile("moto-" + port + "-", ".log");
-        ProcessBuilder builder = new ProcessBuilder(List.of(EXECUTABLE, "-H", "127.0.0.1", "-p", String.valueOf(port)))
+        ProcessBuilder builder = new ProcessBuilder(List.of(executable, "-H", "127.0.0.1", "-p", String.valueOf(port)))
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile());
         try {
             process = builder.start();
         } catch (IOException e) {
-            throw new IllegalStateException("Cannot start '" + EXECUTABLE + "' (" + e.getMessage() + "). The AWS "
+            throw new IllegalStateException("Cannot start '" + executable + "' (" + e.getMessage() + "). The AWS "
                     + "adapter tests need moto: install it with `pip install 'moto[server]'` so that '" + EXECUTABLE
                     + "' is on the PATH.", e);
         }
@@ -128,7 +138,7 @@ public final class MotoServer implements BeforeAllCallback, BeforeEachCallback, 
                 .timeout(Duration.ofSeconds(2)).GET().build();
         while (Instant.now().isBefore(deadline)) {
             if (!process.isAlive()) {
-                throw new IllegalStateException("'" + EXECUTABLE + "' exited with code " + process.exitValue()
+                throw new IllegalStateException("'" + executable + "' exited with code " + process.exitValue()
                         + " before answering. Output:\n" + logTail());
             }
             try {
@@ -141,7 +151,7 @@ public final class MotoServer implements BeforeAllCallback, BeforeEachCallback, 
             Thread.sleep(100);
         }
         stop();
-        throw new IllegalStateException("'" + EXECUTABLE + "' did not answer within " + STARTUP_TIMEOUT.toSeconds()
+        throw new IllegalStateException("'" + executable + "' did not answer within " + STARTUP_TIMEOUT.toSeconds()
                 + " s. Output:\n" + logTail());
     }
 
