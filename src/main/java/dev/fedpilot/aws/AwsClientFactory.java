@@ -1,0 +1,90 @@
+package dev.fedpilot.aws;
+
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
+import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
+import software.amazon.awssdk.core.exception.AbortedException;
+import software.amazon.awssdk.core.exception.SdkClientException;
+import software.amazon.awssdk.core.exception.SdkServiceException;
+import software.amazon.awssdk.retries.DefaultRetryStrategy;
+import software.amazon.awssdk.retries.api.BackoffStrategy;
+import software.amazon.awssdk.retries.api.RetryStrategy;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.identitystore.IdentitystoreClient;
+import software.amazon.awssdk.services.ssoadmin.SsoAdminClient;
+import software.amazon.awssdk.services.sts.StsClient;
+
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.net.URI;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.Optional;
+
+/** Builds the SDK clients for one region and credentials provider, optionally against another endpoint (moto). */
+public final class AwsClientFactory {
+
+    private AwsClientFactory() {
+    }
+
+    public static AwsClients create(Region region, AwsCredentialsProvider credentials, Optional<URI> endpointOverride,
+                                    AwsCallPolicy policy) {
+        Objects.requireNonNull(region);
+        Objects.requireNonNull(credentials);
+        Objects.requireNonNull(policy);
+        return new AwsClients(region,
+                configure(SsoAdminClient.builder(), region, credentials, endpointOverride, policy).build(),
+                configure(IdentitystoreClient.builder(), region, credentials, endpointOverride, policy).build(),
+                configure(StsClient.builder(), region, credentials, endpointOverride, policy).build());
+    }
+
+    private static <B extends AwsClientBuilder<B, ?>> B configure(B builder, Region region,
+                                                                  AwsCredentialsProvider credentials,
+                                                                  Optional<URI> endpointOverride,
+                                                                  AwsCallPolicy policy) {
+        builder.region(region)
+                .credentialsProvider(credentials)
+                .overrideConfiguration(overrides(policy));
+        endpointOverride.ifPresent(builder::endpointOverride);
+        return builder;
+    }
+
+    private static ClientOverrideConfiguration overrides(AwsCallPolicy policy) {
+        return ClientOverrideConfiguration.builder()
+                .retryStrategy(retryStrategy(policy))
+                .apiCallTimeout(policy.apiCallTimeout())
+                .apiCallAttemptTimeout(policy.attemptTimeout())
+                .build();
+    }
+
+    /** Without client defaults, so throttling reaches AwsCalls, which honours RetryAfterSeconds. */
+    static RetryStrategy retryStrategy(AwsCallPolicy policy) {
+        return DefaultRetryStrategy.standardStrategyBuilder()
+                .maxAttempts(policy.sdkMaxAttempts())
+                .backoffStrategy(BackoffStrategy.exponentialDelay(Duration.ofMillis(100), Duration.ofSeconds(5)))
+                .retryOnException(AwsClientFactory::isTransient)
+                .circuitBreakerEnabled(false)
+                .useClientDefaults(false)
+                .build();
+    }
+
+    static boolean isTransient(Throwable failure) {
+        if (failure instanceof SdkServiceException service) {
+            return !service.isThrottlingException() && service.statusCode() >= 500 && service.statusCode() != 501;
+        }
+        if (failure instanceof AbortedException) {
+            return false;
+        }
+        if (failure instanceof SdkClientException) {
+            for (Throwable cause = failure.getCause(); cause != null; cause = cause.getCause()) {
+                if (cause instanceof InterruptedIOException && !(cause instanceof java.net.SocketTimeoutException)) {
+                    return false;
+                }
+                if (cause instanceof IOException) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+}
