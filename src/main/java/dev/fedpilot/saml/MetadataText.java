@@ -40,7 +40,10 @@ final class MetadataText {
         return strictDecode(bytes, 0, declaredCharset(bytes));
     }
 
-    /** Checks text (decoded or pasted) looks like an XML document without a DOCTYPE; returns it without a BOM. */
+    /**
+     * Checks text (decoded or pasted) looks like an XML document without a DOCTYPE; returns it without a BOM and
+     * without leading blanks (which a paste often has and an XML declaration does not allow).
+     */
     static String checkText(String text) {
         String xml = text.startsWith("\uFEFF") ? text.substring(1) : text;
         if (xml.isBlank()) {
@@ -59,7 +62,7 @@ final class MetadataText {
         if (hasDoctype(start)) {
             throw doctype();
         }
-        return xml;
+        return start;
     }
 
     static MetadataParseException doctype() {
