@@ -126,5 +126,11 @@ public interface EntraTenant {
 
     Optional<DirectoryUser> user(String id);
 
+    /** Adds a user to an Entra group (POST /groups/{id}/members/$ref); an existing member is not an error. */
+    void addGroupMember(String groupId, String userId);
+
+    /** Removes a user from an Entra group; a user who is not a member is not an error. */
+    void removeGroupMember(String groupId, String userId);
+
     Optional<DirectoryGroup> group(String id);
 }

@@ -54,6 +54,12 @@ final class EntraDirectory {
         }
     }
 
+    /** Removes a direct member; false when it was not one. */
+    boolean removeMember(String groupId, String memberId) {
+        List<GroupMember> list = members.get(groupId);
+        return list != null && list.removeIf(m -> m.id().equals(memberId));
+    }
+
     Optional<DirectoryUser> user(String id) {
         return Optional.ofNullable(users.get(id));
     }

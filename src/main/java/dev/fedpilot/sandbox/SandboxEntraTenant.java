@@ -1,5 +1,6 @@
 package dev.fedpilot.sandbox;
 
+import dev.fedpilot.domain.CloudException;
 import dev.fedpilot.domain.AppAssignment;
 import dev.fedpilot.domain.CertificateInfo;
 import dev.fedpilot.domain.DirectoryGroup;
@@ -249,6 +250,35 @@ final class SandboxEntraTenant implements EntraTenant {
     public Optional<DirectoryGroup> group(String id) {
         gate.enter("GET /groups/{id}");
         return world.locked(() -> world.directory().group(id));
+    }
+
+    @Override
+    public void addGroupMember(String groupId, String userId) {
+        gate.enter("POST /groups/{id}/members/$ref");
+        world.locked(() -> {
+            requireGroupAndUser(groupId, userId);
+            world.directory().addMember(groupId, userId);
+            return null;
+        });
+    }
+
+    @Override
+    public void removeGroupMember(String groupId, String userId) {
+        gate.enter("DELETE /groups/{id}/members/{userId}/$ref");
+        world.locked(() -> {
+            requireGroupAndUser(groupId, userId);
+            world.directory().removeMember(groupId, userId);
+            return null;
+        });
+    }
+
+    private void requireGroupAndUser(String groupId, String userId) {
+        if (world.directory().group(groupId).isEmpty()) {
+            throw CloudException.notFound("No Entra group with id " + groupId + ".");
+        }
+        if (world.directory().user(userId).isEmpty()) {
+            throw CloudException.notFound("No Entra user with id " + userId + ".");
+        }
     }
 
     private <T> T onApp(EnterpriseApp app, Function<AppState, T> action) {
