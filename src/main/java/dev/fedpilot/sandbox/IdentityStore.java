@@ -81,11 +81,6 @@ final class IdentityStore {
         return user;
     }
 
-    Optional<DirectoryUser> user(String id) {
-        Integer index = userById.get(id);
-        return index == null ? Optional.empty() : Optional.of(users.get(index));
-    }
-
     Optional<DirectoryUser> userByName(String userName) {
         Integer index = userName == null ? null : userByName.get(key(userName));
         return index == null ? Optional.empty() : Optional.of(users.get(index));
@@ -130,11 +125,6 @@ final class IdentityStore {
         groups.set(index, group);
         index(group, index);
         return group;
-    }
-
-    Optional<DirectoryGroup> group(String id) {
-        Integer index = groupById.get(id);
-        return index == null ? Optional.empty() : Optional.of(groups.get(index));
     }
 
     Optional<DirectoryGroup> groupByName(String displayName) {

@@ -75,12 +75,15 @@ class SandboxCallBehaviourTest {
         DirectoryGroup billing = sandbox.entraGroup("AWS-Billing");
         sandbox.entra.assign(app, billing.id(), PrincipalType.GROUP);
 
-        try (AutoCloseable scheduler = sandbox.world.startScheduler()) {
+        AutoCloseable scheduler = sandbox.world.startScheduler();
+        try {
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
             while (sandbox.idc.findGroupByName(sandbox.instance, "AWS-Billing").isEmpty()
                     && System.nanoTime() < deadline) {
                 Thread.sleep(10);
             }
+        } finally {
+            scheduler.close();
         }
         assertTrue(sandbox.idc.findGroupByName(sandbox.instance, "AWS-Billing").isPresent(),
                 "a scheduled cycle provisioned the assigned group");
