@@ -77,6 +77,7 @@ final class EntraSeed {
         group("AWS-Billing", "Billing console and Cost Explorer", take(3));
         group("AWS-Security-Audit", "SecurityAudit role in every account", take(5));
         group("AWS-DataPlatform", "Data platform accounts", take(9));
+        refused.add(semicolon);
         group(PILOT_GROUP, "First users of AWS IAM Identity Center", concat(refused, take(6)));
         group(LARGEST_GROUP, "All engineers", take(30));
         for (String name : OTHER_GROUPS) {

@@ -81,11 +81,6 @@ final class IdentityStore {
         return user;
     }
 
-    Optional<DirectoryUser> user(String id) {
-        Integer index = userById.get(id);
-        return index == null ? Optional.empty() : Optional.of(users.get(index));
-    }
-
     Optional<DirectoryUser> userByName(String userName) {
         Integer index = userName == null ? null : userByName.get(key(userName));
         return index == null ? Optional.empty() : Optional.of(users.get(index));
@@ -130,11 +125,6 @@ final class IdentityStore {
         groups.set(index, group);
         index(group, index);
         return group;
-    }
-
-    Optional<DirectoryGroup> group(String id) {
-        Integer index = groupById.get(id);
-        return index == null ? Optional.empty() : Optional.of(groups.get(index));
     }
 
     Optional<DirectoryGroup> groupByName(String displayName) {
@@ -246,10 +236,20 @@ final class IdentityStore {
 
     // --- internals --------------------------------------------------------------------------------------------
 
+    /** Membership ids encode the pair, so 500,000 of them need no storage. */
     private Membership membership(int group, int user) {
-        String id = String.format("%s%08x-%04x-4%03x-8%03x-%012x", ID_PREFIX, group, (user >>> 24) & 0xffff,
-                (user >>> 12) & 0xfff, user & 0xfff, (long) group * 31 + user);
+        String id = ID_PREFIX + hex(group, 8) + "-" + hex(user >>> 16, 4) + "-4" + hex(user >>> 4, 3) + "-8"
+                + hex(user, 1) + "00-" + hex(group ^ user, 12);
         return new Membership(id, groups.get(group).id(), users.get(user).id());
+    }
+
+    private static String hex(long value, int digits) {
+        char[] out = new char[digits];
+        for (int i = digits - 1; i >= 0; i--) {
+            out[i] = Character.forDigit((int) (value & 0xf), 16);
+            value >>>= 4;
+        }
+        return new String(out);
     }
 
     private void index(DirectoryUser user, int index) {

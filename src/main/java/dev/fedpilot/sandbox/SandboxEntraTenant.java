@@ -72,10 +72,7 @@ final class SandboxEntraTenant implements EntraTenant {
     @Override
     public void configureSaml(EnterpriseApp app, String entityId, String acsUrl) {
         gate.enter("PATCH /applications/{id}");
-        onApp(app, state -> {
-            world.apps().configureSaml(state, entityId, acsUrl);
-            return null;
-        });
+        withApp(app, state -> world.apps().configureSaml(state, entityId, acsUrl));
     }
 
     @Override
@@ -125,46 +122,31 @@ final class SandboxEntraTenant implements EntraTenant {
     @Override
     public void validateCredentials(EnterpriseApp app, String jobId, ScimEndpoint endpoint, Secret token) {
         gate.enter("POST …/jobs/{jobId}/validateCredentials");
-        onApp(app, state -> {
-            world.provisioning().validate(state, jobId, endpoint, token, world.now());
-            return null;
-        });
+        withApp(app, state -> world.provisioning().validate(state, jobId, endpoint, token, world.now()));
     }
 
     @Override
     public void saveCredentials(EnterpriseApp app, ScimEndpoint endpoint, Secret token) {
         gate.enter("PUT /servicePrincipals/{id}/synchronization/secrets");
-        onApp(app, state -> {
-            world.provisioning().saveCredentials(state, endpoint, token);
-            return null;
-        });
+        withApp(app, state -> world.provisioning().saveCredentials(state, endpoint, token));
     }
 
     @Override
     public void startJob(EnterpriseApp app, String jobId) {
         gate.enter("POST …/jobs/{jobId}/start");
-        onApp(app, state -> {
-            world.provisioning().start(state, jobId);
-            return null;
-        });
+        withApp(app, state -> world.provisioning().start(state, jobId));
     }
 
     @Override
     public void pauseJob(EnterpriseApp app, String jobId) {
         gate.enter("POST …/jobs/{jobId}/pause");
-        onApp(app, state -> {
-            world.provisioning().pause(state, jobId);
-            return null;
-        });
+        withApp(app, state -> world.provisioning().pause(state, jobId));
     }
 
     @Override
     public void restartJob(EnterpriseApp app, String jobId) {
         gate.enter("POST …/jobs/{jobId}/restart");
-        onApp(app, state -> {
-            world.provisioning().restart(state, jobId);
-            return null;
-        });
+        withApp(app, state -> world.provisioning().restart(state, jobId));
     }
 
     @Override
@@ -202,10 +184,7 @@ final class SandboxEntraTenant implements EntraTenant {
     @Override
     public void unassign(EnterpriseApp app, String assignmentId) {
         gate.enter("DELETE /servicePrincipals/{id}/appRoleAssignedTo/{assignmentId}");
-        onApp(app, state -> {
-            world.apps().unassign(state, assignmentId);
-            return null;
-        });
+        withApp(app, state -> world.apps().unassign(state, assignmentId));
     }
 
     // --- directory --------------------------------------------------------------------------------------------
@@ -283,5 +262,9 @@ final class SandboxEntraTenant implements EntraTenant {
 
     private <T> T onApp(EnterpriseApp app, Function<AppState, T> action) {
         return world.locked(() -> action.apply(world.apps().require(app, world.now())));
+    }
+
+    private void withApp(EnterpriseApp app, Consumer<AppState> action) {
+        world.locked(() -> action.accept(world.apps().require(app, world.now())));
     }
 }

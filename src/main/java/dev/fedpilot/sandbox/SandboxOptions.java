@@ -6,8 +6,9 @@ import java.util.Objects;
 /**
  * How the sandbox behaves.
  *
- * @param latency              sleep per port call (and per further page of a listing)
- * @param throttleEveryNthCall 0 = off; otherwise every Nth call to a port is throttled
+ * @param latency              sleep per port call, and again per further page of a listing (each page is a request)
+ * @param throttleEveryNthCall 0 = off; otherwise every Nth call to a port (counted per port; a whole listing is
+ *                             one call) throws {@code CloudException.throttled} with a retryAfter
  * @param consistencyDelay     how long a freshly instantiated app stays unreadable
  * @param provisioningInterval the time between provisioning cycles of {@link SandboxWorld#startScheduler()}
  * @param seed                 makes the tenant, ids and tokens deterministic
