@@ -83,7 +83,7 @@ final class DirectoryOperations {
                     c.queryParameters.select = GraphMapping.USER_FIELDS;
                     c.queryParameters.top = Math.min(limit, PAGE_SIZE);
                 }),
-                next -> users.withUrl(next).get(DirectoryOperations::eventual),
+                next -> users.withUrl(withCount(next)).get(DirectoryOperations::eventual),
                 r -> r.getValue(), r -> r.getOdataNextLink(),
                 (List<User> page) -> collect(found, page.stream().map(GraphMapping::user).toList(), limit));
         return List.copyOf(found);
@@ -104,7 +104,7 @@ final class DirectoryOperations {
                     c.queryParameters.select = GraphMapping.GROUP_FIELDS;
                     c.queryParameters.top = Math.min(limit, PAGE_SIZE);
                 }),
-                next -> groups.withUrl(next).get(DirectoryOperations::eventual),
+                next -> groups.withUrl(withCount(next)).get(DirectoryOperations::eventual),
                 r -> r.getValue(), r -> r.getOdataNextLink(),
                 (List<Group> page) -> collect(found, page.stream().map(GraphMapping::group).toList(), limit));
         return List.copyOf(found);
@@ -122,6 +122,15 @@ final class DirectoryOperations {
 
     private static void eventual(BaseRequestConfiguration c) {
         c.headers.add("ConsistencyLevel", "eventual");
+    }
+
+    /** Graph's nextLink normally repeats $count=true; an advanced query without it is refused, so make sure. */
+    static String withCount(String nextLink) {
+        String lower = nextLink.toLowerCase(java.util.Locale.ROOT);
+        if (lower.contains("$count=true") || lower.contains("%24count=true")) {
+            return nextLink;
+        }
+        return nextLink + (nextLink.contains("?") ? "&" : "?") + "%24count=true";
     }
 
     private static <T> boolean collect(List<T> found, List<T> page, int limit) {

@@ -34,6 +34,15 @@ public final class GraphClientFactory {
         return new GraphServiceClient(auth, httpClient(RetryPolicy.DEFAULT));
     }
 
+    /** The credential path against another Graph base URL; azure-identity allows http only for loopback hosts. */
+    static GraphServiceClient forCredential(TokenCredential credential, List<String> scopes, String baseUrl) {
+        AuthenticationProvider auth = new AzureIdentityAuthenticationProvider(credential,
+                new String[] {URI.create(baseUrl).getHost()}, scopes.toArray(String[]::new));
+        GraphServiceClient client = new GraphServiceClient(auth, httpClient(RetryPolicy.DEFAULT));
+        client.getRequestAdapter().setBaseUrl(baseUrl);
+        return client;
+    }
+
     /**
      * A client that sends {@code accessToken} to {@code baseUrl} (e.g. {@code http://127.0.0.1:PORT/v1.0}).
      * The Azure token provider refuses plain http, so this uses a bearer provider whose allowed host is the

@@ -7,6 +7,7 @@ import com.azure.core.exception.ClientAuthenticationException;
 import com.azure.identity.AuthenticationRecord;
 import com.azure.identity.InteractiveBrowserCredential;
 import dev.fedpilot.domain.CloudException;
+import dev.fedpilot.entra.fake.GraphFake;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import reactor.core.publisher.Mono;
@@ -88,6 +89,20 @@ class EntraSignInTest {
     }
 
     @Test
+    void signedInCredentialAuthorisesGraphCalls() {
+        try (GraphFake fake = GraphFake.start()) {
+            FakeCredential credential = new FakeCredential(null);
+            TokenCredential signedIn = signIn(new EntraSignInConfig(TENANT, CLIENT_ID, false), credential).signIn();
+            GraphEntraTenant tenant = new GraphEntraTenant(GraphClientFactory.forCredential(signedIn,
+                    GraphScopes.DELEGATED, fake.graphBaseUrl()));
+
+            assertEquals(GraphFake.TENANT_ID, tenant.tenant().tenantId());
+            assertEquals("Bearer " + GraphFake.ACCESS_TOKEN, fake.requests().get(0).header("Authorization"));
+            assertEquals(GraphScopes.DELEGATED, scopesAsked.get(scopesAsked.size() - 1));
+        }
+    }
+
+    @Test
     void theRealCredentialIsAnInteractiveBrowserSignIn() {
         assertInstanceOf(InteractiveBrowserCredential.class,
                 EntraSignIn.interactiveBrowser(new EntraSignInConfig(TENANT, CLIENT_ID, false), null));
@@ -136,7 +151,7 @@ class EntraSignInTest {
         public Mono<AccessToken> getToken(TokenRequestContext request) {
             scopesAsked.add(request.getScopes());
             return failure != null ? Mono.error(failure)
-                    : Mono.just(new AccessToken("fake-access-token", OffsetDateTime.now().plusHours(1)));
+                    : Mono.just(new AccessToken(GraphFake.ACCESS_TOKEN, OffsetDateTime.now().plusHours(1)));
         }
     }
 }

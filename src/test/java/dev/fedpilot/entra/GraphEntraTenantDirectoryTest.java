@@ -108,6 +108,19 @@ class GraphEntraTenantDirectoryTest {
     }
 
     @Test
+    void searchKeepsCountOnLaterPagesEvenWhenTheNextLinkDropsIt() {
+        fake.dropCountFromNextLinks(true);
+        seedUsers("Analyst", 5);
+
+        assertEquals(5, tenant.searchUsers("analyst", 50).size());
+
+        List<RecordedRequest> pages = fake.requests("GET", "/users");
+        assertEquals(3, pages.size());
+        assertTrue(pages.stream().allMatch(p -> "true".equals(p.param("$count"))
+                && "eventual".equals(p.header("ConsistencyLevel"))));
+    }
+
+    @Test
     void searchStopsFetchingOnceTheLimitIsReached() {
         seedUsers("Analyst", 5);
         String team = fake.seedGroup("Analysts", "All analysts");

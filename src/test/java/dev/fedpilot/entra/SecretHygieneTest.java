@@ -48,7 +48,7 @@ class SecretHygieneTest {
         logs = new ListAppender<>();
         logs.start();
         root.addAppender(logs);
-        root.setLevel(Level.ALL);
+        root.setLevel(Level.TRACE);
         // a careless server that quotes submitted secrets back is the worst case for leaks
         fake = GraphFake.start().scimCredentials(SCIM_URL, GOOD_TOKEN).echoSecretsInErrors(true);
         tenant = FakeTenants.connect(fake);

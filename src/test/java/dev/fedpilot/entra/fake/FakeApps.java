@@ -170,9 +170,9 @@ final class FakeApps {
                 && !certificates.containsKey(changes.get("preferredTokenSigningKeyThumbprint").asText())) {
             return FakeResponse.badRequest("The thumbprint does not match a key credential of the service principal.");
         }
-        changes.fields().forEachRemaining(f -> {
+        changes.properties().forEach(f -> {
             if (f.getKey().equals("web") && item.has("web")) {
-                f.getValue().fields().forEachRemaining(w -> ((ObjectNode) item.get("web")).set(w.getKey(), w.getValue()));
+                f.getValue().properties().forEach(w -> ((ObjectNode) item.get("web")).set(w.getKey(), w.getValue()));
             } else if (!f.getKey().startsWith("@odata")) {
                 item.set(f.getKey(), f.getValue());
             }
