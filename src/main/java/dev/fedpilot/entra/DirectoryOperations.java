@@ -14,11 +14,13 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
 
+import static dev.fedpilot.entra.GraphOperation.ADD_MEMBER;
 import static dev.fedpilot.entra.GraphOperation.LIST_GROUPS;
 import static dev.fedpilot.entra.GraphOperation.LIST_MEMBERS;
 import static dev.fedpilot.entra.GraphOperation.LIST_USERS;
 import static dev.fedpilot.entra.GraphOperation.READ_GROUP;
 import static dev.fedpilot.entra.GraphOperation.READ_USER;
+import static dev.fedpilot.entra.GraphOperation.REMOVE_MEMBER;
 import static dev.fedpilot.entra.GraphOperation.SEARCH_GROUPS;
 import static dev.fedpilot.entra.GraphOperation.SEARCH_USERS;
 
@@ -118,6 +120,32 @@ final class DirectoryOperations {
     Optional<DirectoryGroup> group(String id) {
         return calls.find(READ_GROUP, () -> graph.groups().byGroupId(id)
                 .get(c -> c.queryParameters.select = GraphMapping.GROUP_FIELDS)).map(GraphMapping::group);
+    }
+
+    /** POST /groups/{id}/members/$ref; Graph answers 400 "already exist" for a member: that is done, not a failure. */
+    void addMember(String groupId, String userId) {
+        com.microsoft.graph.models.ReferenceCreate body = new com.microsoft.graph.models.ReferenceCreate();
+        body.setOdataId(graph.getRequestAdapter().getBaseUrl() + "/directoryObjects/" + userId);
+        try {
+            calls.run(ADD_MEMBER, () -> graph.groups().byGroupId(groupId).members().ref().post(body));
+        } catch (dev.fedpilot.domain.CloudException e) {
+            if (!(e.problem() == dev.fedpilot.domain.CloudException.Problem.INVALID_INPUT
+                    || e.problem() == dev.fedpilot.domain.CloudException.Problem.CONFLICT)
+                    || !e.getMessage().toLowerCase(java.util.Locale.ROOT).contains("already exist")) {
+                throw e;
+            }
+        }
+    }
+
+    /** DELETE /groups/{id}/members/{userId}/$ref; a 404 means the user is not a member any more. */
+    void removeMember(String groupId, String userId) {
+        try {
+            calls.run(REMOVE_MEMBER, () -> graph.groups().byGroupId(groupId).members().byDirectoryObjectId(userId).ref().delete());
+        } catch (dev.fedpilot.domain.CloudException e) {
+            if (e.problem() != dev.fedpilot.domain.CloudException.Problem.NOT_FOUND) {
+                throw e;
+            }
+        }
     }
 
     private static void eventual(BaseRequestConfiguration c) {

@@ -238,4 +238,14 @@ public final class GraphEntraTenant implements EntraTenant {
     public Optional<DirectoryGroup> group(String id) {
         return directory.group(id);
     }
+
+    @Override
+    public void addGroupMember(String groupId, String userId) {
+        directory.addMember(groupId, userId);
+    }
+
+    @Override
+    public void removeGroupMember(String groupId, String userId) {
+        directory.removeMember(groupId, userId);
+    }
 }

@@ -31,7 +31,9 @@ enum GraphOperation {
     LIST_GROUPS(Permission.GROUPS, Role.NONE),
     SEARCH_GROUPS(Permission.GROUPS, Role.NONE),
     READ_GROUP(Permission.GROUPS, Role.NONE),
-    LIST_MEMBERS(Permission.GROUPS, Role.NONE);
+    LIST_MEMBERS(Permission.GROUPS, Role.NONE),
+    ADD_MEMBER(Permission.GROUP_MEMBERS, Role.GROUPS_ADMIN),
+    REMOVE_MEMBER(Permission.GROUP_MEMBERS, Role.GROUPS_ADMIN);
 
     /** Delegated Graph permissions FedPilot asks for. */
     static final class Permission {
@@ -40,6 +42,8 @@ enum GraphOperation {
         static final String SYNCHRONIZATION = "Synchronization.ReadWrite.All";
         static final String GROUPS = "Group.Read.All";
         static final String USERS = "User.Read.All";
+        /** Only for fixing SCIM-managed groups at the source, from the directory browser. */
+        static final String GROUP_MEMBERS = "GroupMember.ReadWrite.All";
 
         private Permission() {
         }
@@ -49,7 +53,8 @@ enum GraphOperation {
     enum Role {
         NONE(""),
         APP_ADMIN("Application Administrator or Cloud Application Administrator"),
-        REPORTS_READER("Reports Reader, Security Reader or Global Reader");
+        REPORTS_READER("Reports Reader, Security Reader or Global Reader"),
+        GROUPS_ADMIN("Groups Administrator (or owner of the group)");
 
         final String displayName;
 

@@ -110,18 +110,20 @@ final class EntraApps {
      * so it hands out its embedded ones in turn: their own dates and subject are what the result reports.
      */
     CertificateInfo addSigningCertificate(AppState state, String displayName, Instant notAfter, Instant now) {
-        if (displayName == null || !displayName.strip().startsWith("CN=")) {
-            throw new CloudException(Problem.INVALID_INPUT, "The certificate's display name must start with CN=.",
+        if (displayName == null || displayName.isBlank()) {
+            throw new CloudException(Problem.INVALID_INPUT, "The certificate needs a display name.",
                     "Use a name such as CN=Microsoft Azure Federated SSO Certificate.");
         }
+        // like the Graph adapter: Entra wants the display name as a subject, so "CN=" is added when missing
+        String subject = displayName.strip().regionMatches(true, 0, "CN=", 0, 3) ? displayName.strip()
+                : "CN=" + displayName.strip();
         Instant limit = now.atOffset(ZoneOffset.UTC).plusYears(3).toInstant();
         if (notAfter == null || !notAfter.isAfter(now) || notAfter.isAfter(limit)) {
             throw new CloudException(Problem.INVALID_INPUT, "Entra issues SAML signing certificates valid for at most "
                     + "3 years; the requested end " + notAfter + " is not between now and " + limit + ".",
                     "Choose an end date at most 3 years from today.");
         }
-        List<SandboxCertificates.Cert> pool = SandboxCertificates.ENTRA_SIGNING;
-        SandboxCertificates.Cert cert = pool.get(state.signingCertificates.size() % pool.size());
+        SandboxCertificates.Cert cert = SandboxCertificates.issue(subject.substring(3), now, notAfter);
         state.signingCertificates.add(cert);
         state.activeCertificate = cert;
         return cert.info();

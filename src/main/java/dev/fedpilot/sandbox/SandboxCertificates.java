@@ -16,11 +16,12 @@ import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.util.Base64;
 import java.util.HexFormat;
+import java.time.Instant;
 import java.util.List;
 
 /**
- * The real self-signed certificates the sandbox hands out (made with openssl, kept as resources), because
- * plain Java cannot issue X.509 certificates without internal APIs.
+ * The sandbox's certificates: AWS's SP certificate (made with openssl, kept as a resource) and Entra signing
+ * certificates issued on demand with the requested validity.
  */
 final class SandboxCertificates {
 
@@ -34,9 +35,6 @@ final class SandboxCertificates {
 
     /** The SAML signing certificate in the AWS IdC SP metadata (2026-01-01 to 2031-01-01). */
     static final Cert AWS_SP = load("aws-idc-sp.pem", "signing");
-    /** Entra token signing certificates, handed out in turn so a rotation yields a new thumbprint. */
-    static final List<Cert> ENTRA_SIGNING = List.of(load("entra-signing-1.pem", "signing"),
-            load("entra-signing-2.pem", "signing"));
 
     private SandboxCertificates() {
     }
@@ -59,6 +57,19 @@ final class SandboxCertificates {
                     cert.getNotBefore().toInstant(), cert.getNotAfter().toInstant(), HexFormat.of().formatHex(digest));
         } catch (NoSuchAlgorithmException | CertificateEncodingException e) {
             throw new IllegalStateException("cannot fingerprint a certificate", e);
+        }
+    }
+
+    /** A new signing certificate with the requested validity, as Entra issues one. */
+    static Cert issue(String commonName, Instant notBefore, Instant notAfter) {
+        SelfSignedCertificates.Issued issued = SelfSignedCertificates.selfSigned(commonName, notBefore, notAfter);
+        try {
+            X509Certificate cert = (X509Certificate) CertificateFactory.getInstance("X.509")
+                    .generateCertificate(new ByteArrayInputStream(issued.der()));
+            return new Cert(cert, Base64.getEncoder().encodeToString(issued.der()), info(cert, "signing"),
+                    issued.thumbprint());
+        } catch (CertificateException e) {
+            throw new IllegalStateException("the sandbox issued a broken certificate", e);
         }
     }
 

@@ -69,7 +69,7 @@ public final class EntraAppStepViewModel extends StepViewModel {
             return new Outcome(waitUntilReadable(saved, c), true);
         }
         EnterpriseApp created = ctx.entra().instantiateAwsIdcApp(name);
-        ctx.update(s -> s.withApp(created)); // a crash while waiting must not lead to a duplicate
+        c.onUi(() -> ctx.update(s -> s.withApp(created))); // a crash while waiting must not lead to a duplicate
         return new Outcome(waitUntilReadable(created, c), false);
     }
 

@@ -65,6 +65,23 @@ class GraphEntraTenantDirectoryTest {
     }
 
     @Test
+    void groupMembersAreAddedAndRemovedAndRepeatsAreNotErrors() {
+        String team = fake.seedGroup("Team", "Team");
+        String user = seedUsers("Member", 1).get(0);
+        tenant.addGroupMember(team, user);
+        tenant.addGroupMember(team, user);
+        List<GroupMember> members = new ArrayList<>();
+        tenant.listGroupMembers(team, members::addAll);
+        assertEquals(List.of(user), members.stream().map(GroupMember::id).toList());
+        assertEquals(2, fake.requests("POST", "/groups/" + team + "/members/\\$ref").size());
+        tenant.removeGroupMember(team, user);
+        tenant.removeGroupMember(team, user);
+        members.clear();
+        tenant.listGroupMembers(team, members::addAll);
+        assertEquals(List.of(), members);
+    }
+
+    @Test
     void groupsAndMembersArriveAsPages() {
         List<String> groupIds = new ArrayList<>();
         for (int i = 0; i < 3; i++) {

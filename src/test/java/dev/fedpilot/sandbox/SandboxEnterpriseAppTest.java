@@ -80,17 +80,21 @@ class SandboxEnterpriseAppTest {
     }
 
     @Test
-    void signingCertificateLongerThanThreeYearsOrWithoutCnIsRefused() {
+    void signingCertificateLongerThanThreeYearsOrWithoutANameIsRefusedAndCnIsAdded() {
         EnterpriseApp app = sandbox.readyApp();
         Instant tooLate = sandbox.clock.instant().atOffset(ZoneOffset.UTC).plusYears(3).plusDays(1).toInstant();
         CloudException tooLong = assertThrows(CloudException.class,
                 () -> entra.addSigningCertificate(app, "CN=AWS", tooLate));
         assertEquals(Problem.INVALID_INPUT, tooLong.problem());
         assertTrue(tooLong.getMessage().contains("3 years"));
-        CloudException noCn = assertThrows(CloudException.class,
-                () -> entra.addSigningCertificate(app, "AWS", sandbox.clock.instant().plus(Duration.ofDays(30))));
-        assertEquals(Problem.INVALID_INPUT, noCn.problem());
+        CloudException noName = assertThrows(CloudException.class,
+                () -> entra.addSigningCertificate(app, " ", sandbox.clock.instant().plus(Duration.ofDays(30))));
+        assertEquals(Problem.INVALID_INPUT, noName.problem());
         assertTrue(entra.activeSigningCertificate(app).isEmpty());
+        Instant end = sandbox.clock.instant().plus(Duration.ofDays(30)).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        var issued = entra.addSigningCertificate(app, "AWS", end);
+        assertEquals("CN=AWS", issued.subject());
+        assertEquals(end, issued.notAfter(), "the certificate carries the requested end date");
     }
 
     @Test

@@ -191,7 +191,7 @@ final class FakeApps {
         } catch (DateTimeParseException e) {
             return FakeResponse.badRequest("endDateTime is invalid.");
         }
-        FakeCertificates.Issued cert = FakeCertificates.selfSigned(displayName.substring(3), Instant.now(), end);
+        dev.fedpilot.sandbox.SelfSignedCertificates.Issued cert = dev.fedpilot.sandbox.SelfSignedCertificates.selfSigned(displayName.substring(3), Instant.now(), end);
         certificates.put(cert.thumbprint(), cert.der());
         String key = Base64.getEncoder().encodeToString(cert.der());
         String customKeyId = Base64.getEncoder().encodeToString(HexFormat.of().parseHex(cert.thumbprint()));

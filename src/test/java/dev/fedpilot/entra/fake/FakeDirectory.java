@@ -61,6 +61,10 @@ final class FakeDirectory {
     }
 
     FakeResponse handle(RecordedRequest request) {
+        FakeResponse memberWrite = memberReference(request);
+        if (memberWrite != null) {
+            return memberWrite;
+        }
         if (!request.method().equals("GET")) {
             return FakeResponse.error(405, "Request_BadRequest", "Only reads are faked for users and groups.");
         }
@@ -94,6 +98,34 @@ final class FakeDirectory {
             return fake.page(request, direct);
         }
         return FakeResponse.badRequest("Unsupported directory path " + request.path());
+    }
+
+    /** POST /groups/{id}/members/$ref and DELETE /groups/{id}/members/{memberId}/$ref, with Graph's answers. */
+    private FakeResponse memberReference(RecordedRequest request) {
+        List<String> seg = request.segments();
+        if (!seg.get(0).equals("groups") || seg.size() < 4 || !seg.get(seg.size() - 1).equals("$ref")) {
+            return null;
+        }
+        List<String> list = members.get(seg.get(1));
+        if (list == null) {
+            return FakeResponse.notFound(seg.get(1));
+        }
+        if (request.method().equals("POST") && seg.size() == 4) {
+            String odataId = request.json().path("@odata.id").asText();
+            String memberId = odataId.substring(odataId.lastIndexOf('/') + 1);
+            if (principal(memberId) == null) {
+                return FakeResponse.notFound(memberId);
+            }
+            if (list.contains(memberId)) {
+                return FakeResponse.badRequest("One or more added object references already exist for the following modified properties: 'members'.");
+            }
+            list.add(memberId);
+            return FakeResponse.noContent();
+        }
+        if (request.method().equals("DELETE") && seg.size() == 5) {
+            return list.remove(seg.get(3)) ? FakeResponse.noContent() : FakeResponse.notFound(seg.get(3));
+        }
+        return FakeResponse.badRequest("Unsupported member reference " + request.path());
     }
 
     /** $search and $count are advanced queries: Graph refuses them without ConsistencyLevel: eventual. */

@@ -1,4 +1,4 @@
-package dev.fedpilot.entra.fake;
+package dev.fedpilot.sandbox;
 
 import java.io.ByteArrayOutputStream;
 import java.math.BigInteger;
@@ -14,19 +14,23 @@ import java.time.temporal.ChronoUnit;
 import java.util.HexFormat;
 import java.util.concurrent.ThreadLocalRandom;
 
-/** Real self-signed X.509 certificates (DER written by hand), as Entra's addTokenSigningCertificate makes them. */
-final class FakeCertificates {
+/**
+ * Real self-signed X.509 certificates (DER written by hand, RSA 2048 / SHA-256), as Entra's
+ * addTokenSigningCertificate makes them: plain Java has no public API to issue one. Also used by the Graph fake.
+ */
+public final class SelfSignedCertificates {
     private static final byte[] SHA256_WITH_RSA = {0x2A, (byte) 0x86, 0x48, (byte) 0x86, (byte) 0xF7, 0x0D, 0x01, 0x01, 0x0B};
     private static final byte[] COMMON_NAME = {0x55, 0x04, 0x03};
     private static final KeyPair KEYS = generateKeys();
 
-    record Issued(byte[] der, String thumbprint, Instant notBefore, Instant notAfter) {
+    /** @param thumbprint SHA-1 of the DER in upper-case hex, as Entra shows it */
+    public record Issued(byte[] der, String thumbprint, Instant notBefore, Instant notAfter) {
     }
 
-    private FakeCertificates() {
+    private SelfSignedCertificates() {
     }
 
-    static Issued selfSigned(String commonName, Instant notBefore, Instant notAfter) {
+    public static Issued selfSigned(String commonName, Instant notBefore, Instant notAfter) {
         Instant from = notBefore.truncatedTo(ChronoUnit.SECONDS);
         Instant to = notAfter.truncatedTo(ChronoUnit.SECONDS);
         byte[] algorithm = tlv(0x30, concat(tlv(0x06, SHA256_WITH_RSA), new byte[] {0x05, 0x00}));
