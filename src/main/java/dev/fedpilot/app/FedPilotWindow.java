@@ -46,6 +46,7 @@ public final class FedPilotWindow {
     private Optional<Services> services;
     private ShellViewModel shell;
     private SetupWizardViewModel setup;
+    private final boolean selfTest;
 
     public FedPilotWindow(ServicesFactory factory, GuiRequest request, Stage stage, IntConsumer onClosed) {
         this.factory = factory;
@@ -53,6 +54,7 @@ public final class FedPilotWindow {
         this.onClosed = onClosed;
         this.dialogs = new FxDialogService(() -> stage);
         this.services = factory.forGui(request.sandbox());
+        this.selfTest = request.selfTest();
     }
 
     public void show() {
@@ -60,9 +62,17 @@ public final class FedPilotWindow {
         WindowPlacement p = shell.placement();
         placeOnScreen(p);
         stage.getIcons().add(new Image(String.valueOf(FedPilotWindow.class.getResource("/dev/fedpilot/ui/icon-256.png"))));
-        stage.setOnCloseRequest(e -> close());
-        StartupProbe.attach(stage.getScene(), code -> close());
+        stage.setOnCloseRequest(e -> close(0));
+        StartupProbe.attach(stage.getScene(), this::close);
         stage.show();
+        if (selfTest) {
+            if (setup == null) {
+                LOG.error("the self-test needs --sandbox");
+                close(2);
+            } else {
+                new SelfTest(setup, shell, this::close).start();
+            }
+        }
     }
 
     /** The window's stage, for tests and the self-test. */
@@ -129,7 +139,7 @@ public final class FedPilotWindow {
     }
 
     /** Saves the window's placement, stops background work and reports the exit code. */
-    public void close() {
+    public void close(int exitCode) {
         try {
             shell.saveWindow(stage.getX(), stage.getY(), stage.getWidth(), stage.getHeight(), stage.isMaximized(),
                     new double[0]);
@@ -145,6 +155,6 @@ public final class FedPilotWindow {
         });
         executor.shutdownNow();
         stage.hide();
-        onClosed.accept(0);
+        onClosed.accept(exitCode);
     }
 }

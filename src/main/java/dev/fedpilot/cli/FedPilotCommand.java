@@ -27,6 +27,9 @@ public final class FedPilotCommand implements Callable<Integer> {
     @Option(names = "--self-test", description = "Open the window, run a short smoke of the setup flow, then exit.")
     boolean selfTest;
 
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
     private final ServicesFactory servicesFactory;
     private final ToIntFunction<GuiRequest> gui;
 
@@ -38,7 +41,12 @@ public final class FedPilotCommand implements Callable<Integer> {
     /** Opens the window and returns its exit code once it closes. */
     @Override
     public Integer call() {
-        return gui.applyAsInt(new GuiRequest(sandbox, selfTest));
+        int code = gui.applyAsInt(new GuiRequest(sandbox, selfTest));
+        if (selfTest) {
+            spec.commandLine().getOut().println(code == ExitCodes.OK ? "FedPilot self-test passed."
+                    : "FedPilot self-test failed (exit " + code + "); the log has the details.");
+        }
+        return code;
     }
 
     /** Services for a subcommand: the sandbox when asked for, the configured clouds otherwise. */
