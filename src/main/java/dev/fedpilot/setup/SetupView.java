@@ -74,6 +74,7 @@ public final class SetupView extends SplitPane {
         Label flow = new Label();
         flow.setId(side == SetupContext.Side.AWS ? "aws-flow" : "entra-flow");
         flow.getStyleClass().add("fp-flow");
+        flow.setWrapText(true);
         flow.setGraphic(new FontIcon(side == SetupContext.Side.AWS ? Feather.ARROW_LEFT : Feather.ARROW_RIGHT));
         PauseTransition fade = new PauseTransition(Duration.seconds(4));
         fade.setOnFinished(e -> card.getStyleClass().remove("fp-highlight"));
@@ -92,7 +93,7 @@ public final class SetupView extends SplitPane {
     private Node guide() {
         ListView<StepViewModel> list = new ListView<>(model.steps());
         list.setId("guide-steps");
-        list.setPrefHeight(9 * 30 + 6);
+        list.setPrefHeight(9 * 33 + 8);
         list.setCellFactory(v -> new StepCell(messages));
         list.getSelectionModel().select(model.selectedProperty().get());
         list.getSelectionModel().selectedItemProperty().addListener((o, a, item) -> {

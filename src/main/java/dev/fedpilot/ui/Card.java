@@ -33,7 +33,7 @@ public final class Card extends VBox {
         facts.setHgap(10);
         facts.setVgap(4);
         ColumnConstraints labels = new ColumnConstraints();
-        labels.setMinWidth(110);
+        labels.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         ColumnConstraints values = new ColumnConstraints();
         values.setHgrow(Priority.ALWAYS);
         facts.getColumnConstraints().addAll(labels, values);

@@ -7,6 +7,6 @@ public record WindowPlacement(int version, double x, double y, double width, dou
     public static final int VERSION = 1;
 
     public static WindowPlacement initial() {
-        return new WindowPlacement(VERSION, Double.NaN, Double.NaN, 1360, 820, false, false, new double[]{0.3, 0.65});
+        return new WindowPlacement(VERSION, Double.NaN, Double.NaN, 1440, 900, false, false, new double[]{0.3, 0.65});
     }
 }
