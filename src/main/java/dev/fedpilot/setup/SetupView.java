@@ -93,7 +93,7 @@ public final class SetupView extends SplitPane {
     private Node guide() {
         ListView<StepViewModel> list = new ListView<>(model.steps());
         list.setId("guide-steps");
-        list.setPrefHeight(9 * 33 + 8);
+        list.setPrefHeight(9 * 37 + 4);
         list.setCellFactory(v -> new StepCell(messages));
         list.getSelectionModel().select(model.selectedProperty().get());
         list.getSelectionModel().selectedItemProperty().addListener((o, a, item) -> {
