@@ -47,6 +47,7 @@ public final class FedPilotWindow {
     private ShellViewModel shell;
     private SetupWizardViewModel setup;
     private final boolean selfTest;
+    private final CloudConnections connections;
 
     public FedPilotWindow(ServicesFactory factory, GuiRequest request, Stage stage, IntConsumer onClosed) {
         this.factory = factory;
@@ -55,6 +56,7 @@ public final class FedPilotWindow {
         this.dialogs = new FxDialogService(() -> stage);
         this.services = factory.forGui(request.sandbox());
         this.selfTest = request.selfTest();
+        this.connections = new CloudConnections(dev.fedpilot.entra.EntraSignInConfig.defaults(), factory.configDirectory());
     }
 
     public void show() {
@@ -88,7 +90,8 @@ public final class FedPilotWindow {
     private void compose() {
         Optional<Services> s = services;
         shell = new ShellViewModel(tasks, factory.settings(), messages,
-                s.map(Services::entra), s.map(Services::identityCenter), s.map(Services::sandbox).orElse(false));
+                s.map(Services::entra), s.map(Services::identityCenter), s.map(Services::sandbox).orElse(false),
+                connections, this::connected);
         Map<Page, Node> pages = new EnumMap<>(Page.class);
         if (s.isPresent()) {
             Services sv = s.get();
@@ -117,6 +120,12 @@ public final class FedPilotWindow {
         shell.darkProperty().addListener((o, a, dark) -> Theme.apply(current, dark));
         stage.setTitle(messages.get(shell.sandbox() ? "app.title.sandbox" : "app.title"));
         shell.refreshConnections();
+    }
+
+    /** Both clouds signed in: the features open on them. */
+    private void connected() {
+        services = Optional.of(factory.cloud(connections.entra().orElseThrow(), connections.aws().orElseThrow()));
+        compose();
     }
 
     private void switchToSandbox() {

@@ -46,6 +46,18 @@ public class ServicesFactory {
         return Optional.empty();
     }
 
+    /** Services over the real clouds once both are signed in; progress and the audit log are kept on disk. */
+    public Services cloud(dev.fedpilot.port.EntraTenant entra, dev.fedpilot.port.IdentityCenter identityCenter) {
+        return new Services(Services.Mode.CLOUD, entra, identityCenter, new dev.fedpilot.scim.HttpScimProbe(),
+                new dev.fedpilot.aws.AwsConsolePages(), new JsonFileStateStore(configDirectory.resolve("cloud")), settings(),
+                new dev.fedpilot.store.JsonLinesAuditLog(configDirectory.resolve("cloud").resolve("audit.jsonl")),
+                Clock.systemUTC(), () -> { });
+    }
+
+    public Path configDirectory() {
+        return configDirectory;
+    }
+
     /** Services for a CLI command; without --sandbox the configured clouds are required. */
     public Services forCli(boolean sandbox) {
         if (sandbox) {

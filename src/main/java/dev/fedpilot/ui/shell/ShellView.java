@@ -67,10 +67,44 @@ public final class ShellView extends BorderPane {
         theme.setOnAction(e -> model.toggleTheme());
 
         HBox bar = new HBox(12, title, entra, aws, spacer, theme);
+        if (model.canSignIn()) {
+            bar.getChildren().add(2, signInMenu("entra-menu", model::signInEntra, model::signOutEntra));
+            bar.getChildren().add(4, signInMenu("aws-menu", this::chooseAwsProfile, model::signOutAws));
+        }
         bar.getStyleClass().add("fp-connection-bar");
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.setPadding(new Insets(8, 12, 8, 12));
         return bar;
+    }
+
+    private javafx.scene.control.MenuButton signInMenu(String id, Runnable signIn, Runnable signOut) {
+        javafx.scene.control.MenuItem in = new javafx.scene.control.MenuItem(messages.get("shell.signIn"));
+        in.setId(id + "-sign-in");
+        in.setOnAction(e -> signIn.run());
+        javafx.scene.control.MenuItem out = new javafx.scene.control.MenuItem(messages.get("shell.signOut"));
+        out.setId(id + "-sign-out");
+        out.setOnAction(e -> signOut.run());
+        javafx.scene.control.MenuButton menu = new javafx.scene.control.MenuButton(null, new FontIcon(Feather.LOG_IN), in, out);
+        menu.setId(id);
+        menu.getStyleClass().addAll("flat", "button-icon");
+        menu.setAccessibleText(messages.get("shell.signIn"));
+        return menu;
+    }
+
+    private void chooseAwsProfile() {
+        java.util.List<String> profiles = model.awsProfiles();
+        if (profiles.isEmpty()) {
+            javafx.scene.control.Alert alert = new javafx.scene.control.Alert(javafx.scene.control.Alert.AlertType.INFORMATION,
+                    messages.get("shell.aws.noProfiles"));
+            alert.initOwner(getScene().getWindow());
+            alert.showAndWait();
+            return;
+        }
+        javafx.scene.control.ChoiceDialog<String> dialog = new javafx.scene.control.ChoiceDialog<>(profiles.get(0), profiles);
+        dialog.initOwner(getScene().getWindow());
+        dialog.setTitle(messages.get("shell.aws.pickProfile"));
+        dialog.setHeaderText(messages.get("shell.aws.pickProfileText"));
+        dialog.showAndWait().ifPresent(model::signInAws);
     }
 
     private Label chip(String id, ConnectionStatus status) {

@@ -29,6 +29,8 @@ public final class ShellViewModel {
     private final Optional<EntraTenant> entra;
     private final Optional<IdentityCenter> aws;
     private final boolean sandbox;
+    private final Connections connections;
+    private final Runnable onReady;
 
     // properties
     private final ObjectProperty<Page> page = new SimpleObjectProperty<>(Page.SETUP);
@@ -40,6 +42,17 @@ public final class ShellViewModel {
 
     public ShellViewModel(TaskRunner tasks, StateStore store, Messages messages, Optional<EntraTenant> entra,
                           Optional<IdentityCenter> aws, boolean sandbox) {
+        this(tasks, store, messages, entra, aws, sandbox, null, () -> { });
+    }
+
+    /**
+     * @param connections signs in and out for real; null in the sandbox, where the bar only shows
+     * @param onReady     called once both clouds are signed in
+     */
+    public ShellViewModel(TaskRunner tasks, StateStore store, Messages messages, Optional<EntraTenant> entra,
+                          Optional<IdentityCenter> aws, boolean sandbox, Connections connections, Runnable onReady) {
+        this.connections = connections;
+        this.onReady = onReady;
         this.tasks = tasks;
         this.store = store;
         this.messages = messages;
@@ -145,6 +158,72 @@ public final class ShellViewModel {
 
     private ConnectionStatus.State connectedState() {
         return sandbox ? ConnectionStatus.State.SANDBOX : ConnectionStatus.State.SIGNED_IN;
+    }
+
+    /** Whether the bar offers sign-in and sign-out (not in the sandbox). */
+    public boolean canSignIn() {
+        return connections != null && !sandbox;
+    }
+
+    public java.util.List<String> awsProfiles() {
+        return connections == null ? java.util.List.of() : connections.awsProfiles();
+    }
+
+    public void signInEntra() {
+        if (connections == null) {
+            return;
+        }
+        entraStatus.set(new ConnectionStatus(ConnectionStatus.State.CONNECTING, messages.get("shell.entra.signingIn")));
+        tasks.task(messages.get("shell.task.entraSignIn"), ctx -> connections.signInEntra())
+                .onSuccess(label -> {
+                    entraStatus.set(new ConnectionStatus(ConnectionStatus.State.SIGNED_IN, messages.get("shell.entra.label", label)));
+                    afterSignIn();
+                })
+                .onFailure(e -> entraStatus.set(new ConnectionStatus(ConnectionStatus.State.ERROR,
+                        messages.get("shell.entra.failed", ErrorText.what(e)))))
+                .onCancelled(() -> entraStatus.set(ConnectionStatus.signedOut(messages.get("shell.entra.signedOut"))))
+                .start();
+    }
+
+    public void signInAws(String profile) {
+        if (connections == null || profile == null || profile.isBlank()) {
+            return;
+        }
+        awsStatus.set(new ConnectionStatus(ConnectionStatus.State.CONNECTING, messages.get("shell.aws.signingIn", profile)));
+        tasks.task(messages.get("shell.task.awsSignIn"), ctx -> connections.signInAws(profile))
+                .onSuccess(label -> {
+                    awsStatus.set(new ConnectionStatus(ConnectionStatus.State.SIGNED_IN, messages.get("shell.aws.label", label)));
+                    afterSignIn();
+                })
+                .onFailure(e -> awsStatus.set(new ConnectionStatus(ConnectionStatus.State.ERROR,
+                        messages.get("shell.aws.failed", ErrorText.what(e)))))
+                .onCancelled(() -> awsStatus.set(ConnectionStatus.signedOut(messages.get("shell.aws.signedOut"))))
+                .start();
+    }
+
+    public void signOutEntra() {
+        if (connections != null) {
+            connections.signOutEntra();
+            entraStatus.set(ConnectionStatus.signedOut(messages.get("shell.entra.signedOut")));
+            status.set(messages.get("shell.status.signedOut"));
+        }
+    }
+
+    public void signOutAws() {
+        if (connections != null) {
+            connections.signOutAws();
+            awsStatus.set(ConnectionStatus.signedOut(messages.get("shell.aws.signedOut")));
+            status.set(messages.get("shell.status.signedOut"));
+        }
+    }
+
+    private void afterSignIn() {
+        if (connections.ready()) {
+            status.set(messages.get("shell.status.connected"));
+            onReady.run();
+        } else {
+            status.set(messages.get("shell.status.oneMore"));
+        }
     }
 
     /** Remembers the window's placement and theme for the next start. */

@@ -1,0 +1,26 @@
+package dev.fedpilot.ui.shell;
+
+import java.util.List;
+
+/**
+ * Sign-in and sign-out for the two clouds, as the connection bar needs them. Calls that talk to a cloud block
+ * (a browser sign-in can take minutes): the shell runs them through the TaskRunner.
+ */
+public interface Connections {
+
+    /** Interactive Entra sign-in in the system browser; returns what the bar shows, e.g. "contoso.com (admin@…)". */
+    String signInEntra() throws Exception;
+
+    void signOutEntra();
+
+    /** The AWS profiles to offer (from ~/.aws/config and credentials, plus the environment). */
+    List<String> awsProfiles();
+
+    /** Signs in with an AWS profile; returns what the bar shows, e.g. "eu-west-1 · d-93… (role)". */
+    String signInAws(String profile) throws Exception;
+
+    void signOutAws();
+
+    /** True once both clouds are signed in, so the features can open on them. */
+    boolean ready();
+}

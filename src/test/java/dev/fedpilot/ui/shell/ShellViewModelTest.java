@@ -1,0 +1,115 @@
+package dev.fedpilot.ui.shell;
+
+import dev.fedpilot.domain.CloudException;
+import dev.fedpilot.store.MemoryStateStore;
+import dev.fedpilot.ui.Messages;
+import dev.fedpilot.ui.SameThreadTaskRunner;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Sign-in and sign-out through the connection bar, without a toolkit. */
+class ShellViewModelTest {
+    private final List<String> calls = new ArrayList<>();
+    private int readyCalls;
+
+    /** Stands in for the real clouds: sign-in succeeds, or fails like an expired AWS session. */
+    private final class ScriptedConnections implements Connections {
+        boolean entra;
+        boolean aws;
+        boolean awsFails;
+
+        @Override
+        public String signInEntra() {
+            calls.add("entra");
+            entra = true;
+            return "contoso.com (admin@contoso.com)";
+        }
+
+        @Override
+        public void signOutEntra() {
+            calls.add("entra-out");
+            entra = false;
+        }
+
+        @Override
+        public List<String> awsProfiles() {
+            return List.of("default", "prod-admin");
+        }
+
+        @Override
+        public String signInAws(String profile) {
+            calls.add("aws:" + profile);
+            if (awsFails) {
+                throw new CloudException(CloudException.Problem.UNAUTHENTICATED, "The SSO session has expired.",
+                        "Sign in to AWS again.");
+            }
+            aws = true;
+            return "eu-west-1 · d-93670c1b2e (admin)";
+        }
+
+        @Override
+        public void signOutAws() {
+            calls.add("aws-out");
+            aws = false;
+        }
+
+        @Override
+        public boolean ready() {
+            return entra && aws;
+        }
+    }
+
+    private ShellViewModel model(ScriptedConnections connections, boolean sandbox) {
+        return new ShellViewModel(new SameThreadTaskRunner(), new MemoryStateStore(), Messages.english(),
+                Optional.empty(), Optional.empty(), sandbox, connections, () -> readyCalls++);
+    }
+
+    @Test
+    void signingInToBothCloudsShowsWhoAndOpensTheFeatures() {
+        ScriptedConnections clouds = new ScriptedConnections();
+        ShellViewModel model = model(clouds, false);
+        assertTrue(model.canSignIn());
+        model.signInEntra();
+        assertEquals(ConnectionStatus.State.SIGNED_IN, model.entraStatusProperty().get().state());
+        assertEquals("Entra: contoso.com (admin@contoso.com)", model.entraStatusProperty().get().label());
+        assertEquals(0, readyCalls, "one cloud is not enough");
+        model.signInAws("prod-admin");
+        assertEquals("AWS: eu-west-1 · d-93670c1b2e (admin)", model.awsStatusProperty().get().label());
+        assertEquals(1, readyCalls);
+        assertEquals(List.of("entra", "aws:prod-admin"), calls);
+    }
+
+    @Test
+    void aFailedSignInSaysWhyAndOpensNothing() {
+        ScriptedConnections clouds = new ScriptedConnections();
+        clouds.awsFails = true;
+        ShellViewModel model = model(clouds, false);
+        model.signInEntra();
+        model.signInAws("default");
+        assertEquals(ConnectionStatus.State.ERROR, model.awsStatusProperty().get().state());
+        assertTrue(model.awsStatusProperty().get().label().contains("SSO session has expired"));
+        assertEquals(0, readyCalls);
+    }
+
+    @Test
+    void signingOutReturnsTheBarToSignedOut() {
+        ScriptedConnections clouds = new ScriptedConnections();
+        ShellViewModel model = model(clouds, false);
+        model.signInEntra();
+        model.signOutEntra();
+        assertEquals(ConnectionStatus.State.SIGNED_OUT, model.entraStatusProperty().get().state());
+        assertFalse(clouds.entra);
+    }
+
+    @Test
+    void theSandboxOffersNoSignIn() {
+        assertFalse(model(new ScriptedConnections(), true).canSignIn());
+    }
+}
