@@ -11,6 +11,8 @@ import software.amazon.awssdk.services.ssooidc.model.CreateTokenResponse;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -25,6 +27,8 @@ final class SsoTokens {
     private final SsoTokenCache cache;
     private final SignInClients clients;
     private final Clock clock;
+    /** Per session, the expiry of a token whose refresh AWS refused: not asked again until the cache changes. */
+    private final Map<String, Instant> refusedRefresh = new HashMap<>();
 
     SsoTokens(SsoTokenCache cache, SignInClients clients, Clock clock) {
         this.cache = cache;
@@ -44,10 +48,13 @@ final class SsoTokens {
         if (token.isFresh(now)) {
             return token;
         }
-        if (token.canRefresh(now)) {
+        if (token.canRefresh(now) && !token.expiresAt().equals(refusedRefresh.get(session.cacheKey()))) {
             try {
                 return refresh(session, token);
             } catch (CloudException failure) {
+                if (failure.problem() == Problem.UNAUTHENTICATED) {
+                    refusedRefresh.put(session.cacheKey(), token.expiresAt());
+                }
                 if (!token.isExpired(now)) {
                     LOG.warn("Refreshing the IAM Identity Center token of {} failed ({}); using it until it expires "
                             + "at {}", session.label(), failure.problem(), token.expiresAt());
