@@ -3,6 +3,7 @@ package dev.fedpilot.aws.signin;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Where the shared AWS files live: {@code ~/.aws/config}, {@code ~/.aws/credentials} and the SSO token cache
@@ -29,17 +30,17 @@ public record AwsFileLocations(Path configFile, Path credentialsFile, Path ssoCa
         return of(System.getenv(), Path.of(System.getProperty("user.home")));
     }
 
-    private static java.util.Optional<Path> pathFrom(String value, Path home) {
+    private static Optional<Path> pathFrom(String value, Path home) {
         if (value == null || value.isBlank()) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
         String trimmed = value.trim();
         if (trimmed.equals("~")) {
-            return java.util.Optional.of(home);
+            return Optional.of(home);
         }
         if (trimmed.startsWith("~/") || trimmed.startsWith("~\\")) {
-            return java.util.Optional.of(home.resolve(trimmed.substring(2)));
+            return Optional.of(home.resolve(trimmed.substring(2)));
         }
-        return java.util.Optional.of(Path.of(trimmed));
+        return Optional.of(Path.of(trimmed));
     }
 }

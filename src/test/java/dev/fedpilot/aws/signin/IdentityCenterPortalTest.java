@@ -2,7 +2,6 @@ package dev.fedpilot.aws.signin;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.github.tomakehurst.wiremock.client.MappingBuilder;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import dev.fedpilot.domain.CloudException;
 import dev.fedpilot.testing.MotoServer;
@@ -27,11 +26,8 @@ import java.util.Optional;
 import java.util.concurrent.CancellationException;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
-import static com.github.tomakehurst.wiremock.client.WireMock.absent;
-import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
-import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static dev.fedpilot.aws.signin.SignInFixture.MY_ORG;
@@ -56,9 +52,8 @@ class IdentityCenterPortalTest {
             .options(options().bindAddress("127.0.0.1").dynamicPort())
             .build();
 
-    static final String ROLE_KEY_ID = "ASIAROLEEXAMPLE00001";
-    static final String ROLE_SECRET = "fp-ROLE-SECRET-Kq81";
-    static final String ROLE_SESSION = "fp-ROLE-SESSION-TOKEN-zz91";
+    static final String ROLE_KEY_ID = PortalStandIn.ROLE_KEY_ID;
+    static final String ROLE_SESSION = PortalStandIn.ROLE_SESSION;
 
     @TempDir
     Path home;
@@ -72,8 +67,8 @@ class IdentityCenterPortalTest {
         fixture = new SignInFixture(home);
         signIn = fixture.signIn(Optional.of(oidc.endpoint()), Optional.of(URI.create(PORTAL.baseUrl())),
                 Optional.of(MOTO.endpoint()), Map.of(), page -> { });
-        stubPortal(OidcStandIn.ACCESS_TOKEN);
-        stubPortal(OidcStandIn.REFRESHED_ACCESS_TOKEN);
+        PortalStandIn.stub(PORTAL, OidcStandIn.ACCESS_TOKEN);
+        PortalStandIn.stub(PORTAL, OidcStandIn.REFRESHED_ACCESS_TOKEN);
         PORTAL.stubFor(get(urlPathEqualTo("/assignment/accounts")).atPriority(10).willReturn(aResponse()
                 .withStatus(401).withHeader("x-amzn-ErrorType", "UnauthorizedException")
                 .withBody("{\"message\":\"Session token not found or invalid\"}")));
@@ -82,39 +77,6 @@ class IdentityCenterPortalTest {
     @AfterEach
     void tearDown() {
         oidc.close();
-    }
-
-    /** The portal answers only requests carrying {@code token}, with two pages of accounts and of roles. */
-    void stubPortal(String token) {
-        PORTAL.stubFor(withToken(get(urlPathEqualTo("/assignment/accounts")).withQueryParam("next_token", absent()),
-                token).willReturn(okJson("{\"nextToken\":\"accounts-2\",\"accountList\":[{\"accountId\":"
-                + "\"111122223333\",\"accountName\":\"Production\",\"emailAddress\":\"aws-prod@example.com\"}]}")));
-        PORTAL.stubFor(withToken(get(urlPathEqualTo("/assignment/accounts"))
-                .withQueryParam("next_token", equalTo("accounts-2")), token).willReturn(okJson("{\"accountList\":"
-                + "[{\"accountId\":\"444455556666\",\"accountName\":\"Sandbox\",\"emailAddress\":"
-                + "\"aws-sandbox@example.com\"}]}")));
-        PORTAL.stubFor(withToken(get(urlPathEqualTo("/assignment/roles"))
-                .withQueryParam("account_id", equalTo("111122223333"))
-                .withQueryParam("next_token", absent()), token).willReturn(okJson("{\"nextToken\":\"roles-2\","
-                + "\"roleList\":[{\"roleName\":\"AdministratorAccess\",\"accountId\":\"111122223333\"}]}")));
-        PORTAL.stubFor(withToken(get(urlPathEqualTo("/assignment/roles"))
-                .withQueryParam("account_id", equalTo("111122223333"))
-                .withQueryParam("next_token", equalTo("roles-2")), token).willReturn(okJson("{\"roleList\":"
-                + "[{\"roleName\":\"ReadOnlyAccess\",\"accountId\":\"111122223333\"}]}")));
-        PORTAL.stubFor(withToken(get(urlPathEqualTo("/federation/credentials"))
-                .withQueryParam("account_id", equalTo("111122223333"))
-                .withQueryParam("role_name", equalTo("AdministratorAccess")), token).willReturn(okJson(
-                "{\"roleCredentials\":{\"accessKeyId\":\"" + ROLE_KEY_ID + "\",\"secretAccessKey\":\"" + ROLE_SECRET
-                        + "\",\"sessionToken\":\"" + ROLE_SESSION + "\",\"expiration\":"
-                        + Instant.now().plus(Duration.ofHours(1)).toEpochMilli() + "}}")));
-        PORTAL.stubFor(withToken(get(urlPathEqualTo("/federation/credentials"))
-                .withQueryParam("role_name", equalTo("NoSuchRole")), token).willReturn(aResponse().withStatus(404)
-                .withHeader("x-amzn-ErrorType", "ResourceNotFoundException")
-                .withBody("{\"message\":\"No access for " + token + "\"}")));
-    }
-
-    static MappingBuilder withToken(MappingBuilder mapping, String token) {
-        return mapping.withHeader("x-amz-sso_bearer_token", equalTo(token)).atPriority(1);
     }
 
     void cacheToken(Instant expiresAt, String refreshToken) {

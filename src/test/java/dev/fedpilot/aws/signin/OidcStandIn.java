@@ -55,6 +55,8 @@ final class OidcStandIn implements AutoCloseable {
     volatile Map<String, String> lastAuthorize = Map.of();
     volatile boolean refreshRevoked;
     volatile int deviceExpiresIn = 600;
+    /** Real AWS does not echo secrets; the stand-in does when asked, to prove FedPilot's messages drop AWS's text. */
+    volatile boolean echoSecretsInErrors = true;
 
     OidcStandIn() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), 0), 16);
@@ -165,11 +167,11 @@ final class OidcStandIn implements AutoCloseable {
         send(exchange, 200, node);
     }
 
-    /** The service's error shape; the description echoes a secret, which must never reach our messages. */
+    /** The service's error shape; the description may echo secrets, which must never reach our messages. */
     private void error(HttpExchange exchange, int status, String type, String error) throws IOException {
         exchange.getResponseHeaders().set("x-amzn-ErrorType", type);
-        send(exchange, status, json.createObjectNode().put("error", error)
-                .put("error_description", "rejected " + ACCESS_TOKEN + " / " + CLIENT_SECRET));
+        send(exchange, status, json.createObjectNode().put("error", error).put("error_description",
+                echoSecretsInErrors ? "rejected " + ACCESS_TOKEN + " / " + CLIENT_SECRET : "rejected"));
     }
 
     private void send(HttpExchange exchange, int status, JsonNode body) throws IOException {
