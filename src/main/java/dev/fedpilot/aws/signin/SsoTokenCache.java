@@ -1,0 +1,156 @@
+package dev.fedpilot.aws.signin;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.fedpilot.domain.CloudException;
+import dev.fedpilot.domain.CloudException.Problem;
+import dev.fedpilot.domain.Secret;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
+import java.util.Optional;
+
+/**
+ * The SSO token cache in the AWS CLI's format ({@code ~/.aws/sso/cache/<sha1>.json}), so that {@code aws} and
+ * FedPilot share one sign-in. Files are written atomically and readable by the owner only (600).
+ */
+public final class SsoTokenCache {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SsoTokenCache.class);
+    /** The CLI writes seconds precision with a literal Z. */
+    private static final DateTimeFormatter CLI_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss'Z'")
+            .withZone(ZoneOffset.UTC);
+    private static final boolean POSIX = FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
+
+    private final Path directory;
+    private final ObjectMapper json = new ObjectMapper();
+
+    public SsoTokenCache(Path directory) {
+        this.directory = directory;
+    }
+
+    public Path fileFor(SsoSessionConfig session) {
+        return directory.resolve(session.cacheKey() + ".json");
+    }
+
+    /** The cached token, or empty when there is none or it cannot be read (then the user signs in again). */
+    public Optional<SsoToken> load(SsoSessionConfig session) {
+        Path file = fileFor(session);
+        JsonNode node;
+        try {
+            node = json.readTree(Files.readString(file, StandardCharsets.UTF_8));
+        } catch (NoSuchFileException e) {
+            return Optional.empty();
+        } catch (IOException e) {
+            LOG.warn("Ignoring unreadable SSO token cache file {} ({})", file, e.getClass().getSimpleName());
+            return Optional.empty();
+        }
+        String accessToken = text(node, "accessToken");
+        Optional<Instant> expiresAt = time(node, "expiresAt");
+        if (accessToken == null || expiresAt.isEmpty()) {
+            LOG.warn("Ignoring SSO token cache file {}: no accessToken or expiresAt", file);
+            return Optional.empty();
+        }
+        return Optional.of(new SsoToken(
+                textOr(node, "startUrl", session.startUrl()), textOr(node, "region", session.region()),
+                Secret.of(accessToken), expiresAt.get(),
+                Optional.ofNullable(text(node, "clientId")),
+                Optional.ofNullable(text(node, "clientSecret")).map(Secret::of),
+                time(node, "registrationExpiresAt"),
+                Optional.ofNullable(text(node, "refreshToken")).map(Secret::of)));
+    }
+
+    /** Writes the token where the CLI looks for it: temp file (600) in the same directory, then an atomic move. */
+    public void store(SsoSessionConfig session, SsoToken token) {
+        ObjectNode node = json.createObjectNode();
+        node.put("startUrl", token.startUrl());
+        node.put("region", token.region());
+        node.put("accessToken", token.accessToken().revealAsString());
+        node.put("expiresAt", CLI_TIME.format(token.expiresAt().truncatedTo(ChronoUnit.SECONDS)));
+        token.clientId().ifPresent(id -> node.put("clientId", id));
+        token.clientSecret().ifPresent(secret -> node.put("clientSecret", secret.revealAsString()));
+        token.registrationExpiresAt().ifPresent(at -> node.put("registrationExpiresAt", CLI_TIME.format(at)));
+        token.refreshToken().ifPresent(refresh -> node.put("refreshToken", refresh.revealAsString()));
+        Path file = fileFor(session);
+        try {
+            createDirectory();
+            Path temp = POSIX
+                    ? Files.createTempFile(directory, ".fedpilot-", ".tmp",
+                    PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")))
+                    : Files.createTempFile(directory, ".fedpilot-", ".tmp");
+            try {
+                Files.write(temp, json.writeValueAsBytes(node));
+                move(temp, file);
+            } finally {
+                Files.deleteIfExists(temp);
+            }
+        } catch (IOException e) {
+            LOG.warn("Cannot write the SSO token cache file {}", file, e);
+            throw new CloudException(Problem.UNEXPECTED, "FedPilot could not save the AWS sign-in to " + file + ".",
+                    "Check that you can write to " + directory + " and that the disk is not full.", null, e);
+        }
+        LOG.info("Saved the IAM Identity Center token for {} to {} (valid until {})", session.label(), file,
+                token.expiresAt());
+    }
+
+    private void createDirectory() throws IOException {
+        if (Files.isDirectory(directory)) {
+            return;
+        }
+        if (POSIX) {
+            Files.createDirectories(directory,
+                    PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+        } else {
+            Files.createDirectories(directory);
+        }
+    }
+
+    private static void move(Path temp, Path file) throws IOException {
+        try {
+            Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING);
+        }
+    }
+
+    private static String text(JsonNode node, String field) {
+        JsonNode value = node.get(field);
+        return value == null || !value.isTextual() || value.asText().isEmpty() ? null : value.asText();
+    }
+
+    private static String textOr(JsonNode node, String field, String fallback) {
+        String value = text(node, field);
+        return value == null ? fallback : value;
+    }
+
+    /** Accepts the CLI's {@code ...Z}, the SDK's fractional seconds, {@code +00:00} and old {@code ...UTC} values. */
+    static Optional<Instant> time(JsonNode node, String field) {
+        String value = text(node, field);
+        if (value == null) {
+            return Optional.empty();
+        }
+        String normalized = value.endsWith("UTC") ? value.substring(0, value.length() - 3) + "Z" : value;
+        try {
+            return Optional.of(OffsetDateTime.parse(normalized).toInstant());
+        } catch (DateTimeParseException e) {
+            LOG.debug("Unparseable {} in the SSO token cache", field);
+            return Optional.empty();
+        }
+    }
+}
