@@ -4,6 +4,12 @@ import com.azure.core.credential.TokenCredential;
 import dev.fedpilot.aws.AwsCallPolicy;
 import dev.fedpilot.aws.AwsClientFactory;
 import dev.fedpilot.aws.AwsIdentityCenter;
+import dev.fedpilot.aws.signin.AwsProfile;
+import dev.fedpilot.aws.signin.AwsSignIn;
+import dev.fedpilot.aws.signin.BrowserOpener;
+import dev.fedpilot.aws.signin.IdentityCenterSession;
+import dev.fedpilot.aws.signin.SignInListener;
+import dev.fedpilot.aws.signin.SsoRole;
 import dev.fedpilot.domain.IdcInstance;
 import dev.fedpilot.domain.TenantInfo;
 import dev.fedpilot.entra.EntraSignIn;
@@ -15,10 +21,6 @@ import dev.fedpilot.port.EntraTenant;
 import dev.fedpilot.port.IdentityCenter;
 import dev.fedpilot.ui.shell.Connections;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
-import software.amazon.awssdk.auth.credentials.EnvironmentVariableCredentialsProvider;
-import software.amazon.awssdk.auth.credentials.ProfileCredentialsProvider;
-import software.amazon.awssdk.profiles.ProfileFile;
-import software.amazon.awssdk.profiles.ProfileProperty;
 import software.amazon.awssdk.regions.Region;
 
 import java.nio.file.Path;
@@ -26,10 +28,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-/** The real clouds behind the connection bar: Entra by browser sign-in, AWS by a named profile. */
+/** The real clouds behind the connection bar: Entra by browser sign-in; AWS by a profile or IAM Identity Center. */
 final class CloudConnections implements Connections {
-    static final String ENVIRONMENT = "(environment variables)";
     private final EntraSignIn entraSignIn;
+    private final AwsSignIn awsSignIn = new AwsSignIn(AwsSignIn.Settings.forCurrentUser(), BrowserOpener.system());
+    private volatile IdentityCenterSession session;
     private volatile EntraTenant entra;
     private volatile IdentityCenter aws;
 
@@ -54,50 +57,65 @@ final class CloudConnections implements Connections {
 
     @Override
     public List<String> awsProfiles() {
-        List<String> names = new ArrayList<>();
-        if (System.getenv("AWS_ACCESS_KEY_ID") != null) {
-            names.add(ENVIRONMENT);
-        }
-        try {
-            names.addAll(ProfileFile.defaultProfileFile().profiles().keySet());
-        } catch (RuntimeException e) {
-            // no or unreadable ~/.aws files: offer what the environment has
-        }
-        return names;
+        return awsSignIn.profiles().stream().filter(AwsProfile::hasCredentials).map(AwsProfile::name).toList();
     }
 
     @Override
     public String signInAws(String profile) {
-        AwsCredentialsProvider credentials = ENVIRONMENT.equals(profile) ? EnvironmentVariableCredentialsProvider.create()
-                : ProfileCredentialsProvider.create(profile);
-        AwsIdentityCenter center = new AwsIdentityCenter(AwsClientFactory.create(region(profile), credentials,
+        AwsProfile chosen = awsSignIn.profiles().stream().filter(p -> p.name().equals(profile)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("No AWS profile named " + profile + "."));
+        Region region = Region.of(chosen.region().orElse(System.getenv().getOrDefault("AWS_REGION", "us-east-1")));
+        return connect(awsSignIn.credentials(chosen), region);
+    }
+
+    @Override
+    public List<String> signInIdentityCenter(String startUrl, String region) {
+        if (session != null) {
+            session.close();
+        }
+        session = awsSignIn.signInWithIdentityCenter(startUrl.strip(), region.strip(), SignInListener.none());
+        return session.accounts().stream().map(a -> a.accountId() + "  " + a.accountName()).toList();
+    }
+
+    @Override
+    public List<String> identityCenterRoles(String account) {
+        return requireSession().roles(accountId(account)).stream().map(SsoRole::roleName).toList();
+    }
+
+    @Override
+    public String useIdentityCenterRole(String account, String role) {
+        IdentityCenterSession current = requireSession();
+        return connect(current.credentials(accountId(account), role), Region.of(current.config().region()));
+    }
+
+    private IdentityCenterSession requireSession() {
+        if (session == null) {
+            throw new IllegalStateException("Sign in with IAM Identity Center first.");
+        }
+        return session;
+    }
+
+    private static String accountId(String account) {
+        return account.strip().split("\\s+", 2)[0];
+    }
+
+    private String connect(AwsCredentialsProvider credentials, Region region) {
+        AwsIdentityCenter center = new AwsIdentityCenter(AwsClientFactory.create(region, credentials,
                 Optional.empty(), AwsCallPolicy.defaults()), AwsCallPolicy.defaults());
         String who = center.callerIdentity();
         List<IdcInstance> instances = center.instances();
         aws = center;
-        return instances.isEmpty() ? region(profile).id() + " (" + who + ")"
+        return instances.isEmpty() ? region.id() + " (" + who + ")"
                 : instances.get(0).region() + " · " + instances.get(0).identityStoreId() + " (" + who + ")";
-    }
-
-    private static Region region(String profile) {
-        String fromEnv = System.getenv("AWS_REGION");
-        if (!ENVIRONMENT.equals(profile)) {
-            try {
-                Optional<String> fromProfile = ProfileFile.defaultProfileFile().profile(profile)
-                        .flatMap(p -> p.property(ProfileProperty.REGION).or(() -> p.property(ProfileProperty.SSO_REGION)));
-                if (fromProfile.isPresent()) {
-                    return Region.of(fromProfile.get());
-                }
-            } catch (RuntimeException e) {
-                // fall through to the environment
-            }
-        }
-        return Region.of(fromEnv != null ? fromEnv : "us-east-1");
     }
 
     @Override
     public void signOutAws() {
         aws = null;
+        if (session != null) {
+            session.close();
+            session = null;
+        }
     }
 
     @Override

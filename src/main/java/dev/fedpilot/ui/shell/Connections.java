@@ -21,6 +21,18 @@ public interface Connections {
 
     void signOutAws();
 
+    /**
+     * IAM Identity Center sign-in (PKCE in the system browser, token cached as the AWS CLI does); returns the
+     * accounts the user may use, each as "ACCOUNT_ID  name".
+     */
+    List<String> signInIdentityCenter(String startUrl, String region) throws Exception;
+
+    /** The roles the user has in an account returned by {@link #signInIdentityCenter}. */
+    List<String> identityCenterRoles(String account) throws Exception;
+
+    /** Uses a role of the Identity Center session; returns what the bar shows. */
+    String useIdentityCenterRole(String account, String role) throws Exception;
+
     /** True once both clouds are signed in, so the features can open on them. */
     boolean ready();
 }

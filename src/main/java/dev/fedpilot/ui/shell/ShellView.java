@@ -69,7 +69,12 @@ public final class ShellView extends BorderPane {
         HBox bar = new HBox(12, title, entra, aws, spacer, theme);
         if (model.canSignIn()) {
             bar.getChildren().add(2, signInMenu("entra-menu", model::signInEntra, model::signOutEntra));
-            bar.getChildren().add(4, signInMenu("aws-menu", this::chooseAwsProfile, model::signOutAws));
+            javafx.scene.control.MenuButton awsMenu = signInMenu("aws-menu", this::chooseAwsProfile, model::signOutAws);
+            javafx.scene.control.MenuItem idc = new javafx.scene.control.MenuItem(messages.get("shell.aws.idcSignIn"));
+            idc.setId("aws-menu-idc");
+            idc.setOnAction(e -> signInWithIdentityCenter());
+            awsMenu.getItems().add(1, idc);
+            bar.getChildren().add(4, awsMenu);
         }
         bar.getStyleClass().add("fp-connection-bar");
         bar.setAlignment(Pos.CENTER_LEFT);
@@ -105,6 +110,34 @@ public final class ShellView extends BorderPane {
         dialog.setTitle(messages.get("shell.aws.pickProfile"));
         dialog.setHeaderText(messages.get("shell.aws.pickProfileText"));
         dialog.showAndWait().ifPresent(model::signInAws);
+    }
+
+    private void signInWithIdentityCenter() {
+        javafx.scene.control.TextInputDialog url = new javafx.scene.control.TextInputDialog("https://");
+        url.initOwner(getScene().getWindow());
+        url.setTitle(messages.get("shell.aws.idcSignIn"));
+        url.setHeaderText(messages.get("shell.aws.idcStartUrl"));
+        url.showAndWait().filter(u -> u.startsWith("https://")).ifPresent(startUrl -> {
+            javafx.scene.control.TextInputDialog region = new javafx.scene.control.TextInputDialog("us-east-1");
+            region.initOwner(getScene().getWindow());
+            region.setTitle(messages.get("shell.aws.idcSignIn"));
+            region.setHeaderText(messages.get("shell.aws.idcRegion"));
+            region.showAndWait().filter(r -> !r.isBlank()).ifPresent(r -> model.signInIdentityCenter(startUrl, r,
+                    accounts -> choose(messages.get("shell.aws.idcAccount"), accounts).ifPresent(account ->
+                            model.identityCenterRoles(account, roles -> choose(messages.get("shell.aws.idcRole"), roles)
+                                    .ifPresent(role -> model.useIdentityCenterRole(account, role))))));
+        });
+    }
+
+    private java.util.Optional<String> choose(String header, java.util.List<String> options) {
+        if (options.isEmpty()) {
+            return java.util.Optional.empty();
+        }
+        javafx.scene.control.ChoiceDialog<String> dialog = new javafx.scene.control.ChoiceDialog<>(options.get(0), options);
+        dialog.initOwner(getScene().getWindow());
+        dialog.setTitle(messages.get("shell.aws.idcSignIn"));
+        dialog.setHeaderText(header);
+        return dialog.showAndWait();
     }
 
     private Label chip(String id, ConnectionStatus status) {

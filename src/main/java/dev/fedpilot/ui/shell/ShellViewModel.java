@@ -201,6 +201,38 @@ public final class ShellViewModel {
                 .start();
     }
 
+    /** IAM Identity Center sign-in in the browser; {@code chooseAccount} gets the accounts to pick from. */
+    public void signInIdentityCenter(String startUrl, String region, java.util.function.Consumer<java.util.List<String>> chooseAccount) {
+        if (connections == null) {
+            return;
+        }
+        awsStatus.set(new ConnectionStatus(ConnectionStatus.State.CONNECTING, messages.get("shell.aws.idcSigningIn")));
+        tasks.task(messages.get("shell.task.awsSignIn"), ctx -> connections.signInIdentityCenter(startUrl, region))
+                .onSuccess(chooseAccount)
+                .onFailure(e -> awsStatus.set(new ConnectionStatus(ConnectionStatus.State.ERROR,
+                        messages.get("shell.aws.failed", ErrorText.what(e)))))
+                .start();
+    }
+
+    public void identityCenterRoles(String account, java.util.function.Consumer<java.util.List<String>> chooseRole) {
+        tasks.task(messages.get("shell.task.awsRoles"), ctx -> connections.identityCenterRoles(account))
+                .onSuccess(chooseRole)
+                .onFailure(e -> awsStatus.set(new ConnectionStatus(ConnectionStatus.State.ERROR,
+                        messages.get("shell.aws.failed", ErrorText.what(e)))))
+                .start();
+    }
+
+    public void useIdentityCenterRole(String account, String role) {
+        tasks.task(messages.get("shell.task.awsSignIn"), ctx -> connections.useIdentityCenterRole(account, role))
+                .onSuccess(label -> {
+                    awsStatus.set(new ConnectionStatus(ConnectionStatus.State.SIGNED_IN, messages.get("shell.aws.label", label)));
+                    afterSignIn();
+                })
+                .onFailure(e -> awsStatus.set(new ConnectionStatus(ConnectionStatus.State.ERROR,
+                        messages.get("shell.aws.failed", ErrorText.what(e)))))
+                .start();
+    }
+
     public void signOutEntra() {
         if (connections != null) {
             connections.signOutEntra();

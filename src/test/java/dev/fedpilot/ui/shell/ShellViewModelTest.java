@@ -61,6 +61,25 @@ class ShellViewModelTest {
         }
 
         @Override
+        public List<String> signInIdentityCenter(String startUrl, String region) {
+            calls.add("idc:" + startUrl + "@" + region);
+            return List.of("111122223333  Production", "444455556666  Sandbox");
+        }
+
+        @Override
+        public List<String> identityCenterRoles(String account) {
+            calls.add("roles:" + account);
+            return List.of("AdministratorAccess");
+        }
+
+        @Override
+        public String useIdentityCenterRole(String account, String role) {
+            calls.add("use:" + account + "/" + role);
+            aws = true;
+            return "us-east-1 · d-1 (" + role + ")";
+        }
+
+        @Override
         public boolean ready() {
             return entra && aws;
         }
@@ -106,6 +125,19 @@ class ShellViewModelTest {
         model.signOutEntra();
         assertEquals(ConnectionStatus.State.SIGNED_OUT, model.entraStatusProperty().get().state());
         assertFalse(clouds.entra);
+    }
+
+    @Test
+    void identityCenterSignInWalksAccountThenRole() {
+        ScriptedConnections clouds = new ScriptedConnections();
+        ShellViewModel model = model(clouds, false);
+        model.signInEntra();
+        model.signInIdentityCenter("https://d-1.awsapps.com/start", "eu-west-1", accounts ->
+                model.identityCenterRoles(accounts.get(0), roles -> model.useIdentityCenterRole(accounts.get(0), roles.get(0))));
+        assertEquals(List.of("entra", "idc:https://d-1.awsapps.com/start@eu-west-1", "roles:111122223333  Production",
+                "use:111122223333  Production/AdministratorAccess"), calls);
+        assertEquals(ConnectionStatus.State.SIGNED_IN, model.awsStatusProperty().get().state());
+        assertEquals(1, readyCalls);
     }
 
     @Test
