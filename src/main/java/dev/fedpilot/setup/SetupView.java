@@ -75,6 +75,8 @@ public final class SetupView extends SplitPane {
         flow.setId(side == SetupContext.Side.AWS ? "aws-flow" : "entra-flow");
         flow.getStyleClass().add("fp-flow");
         flow.setWrapText(true);
+        flow.visibleProperty().bind(flow.textProperty().isNotEmpty());
+        flow.managedProperty().bind(flow.visibleProperty());
         flow.setGraphic(new FontIcon(side == SetupContext.Side.AWS ? Feather.ARROW_LEFT : Feather.ARROW_RIGHT));
         PauseTransition fade = new PauseTransition(Duration.seconds(4));
         fade.setOnFinished(e -> card.getStyleClass().remove("fp-highlight"));
