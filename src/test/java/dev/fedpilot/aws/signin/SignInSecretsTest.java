@@ -152,7 +152,11 @@ class SignInSecretsTest {
         assertTrue(secrets.size() > 10, "the code verifier was seen");
 
         List<String> texts = new ArrayList<>(shown);
-        for (ILoggingEvent event : logs.list) {
+        List<ILoggingEvent> events;
+        synchronized (logs) {
+            events = List.copyOf(logs.list); // other threads (the stand-ins, the SDK) may still be logging
+        }
+        for (ILoggingEvent event : events) {
             texts.add("[" + event.getLoggerName() + "] " + event.getFormattedMessage());
             for (IThrowableProxy t = event.getThrowableProxy(); t != null; t = t.getCause()) {
                 texts.add("[" + event.getLoggerName() + "] " + t.getClassName() + ": " + t.getMessage());
