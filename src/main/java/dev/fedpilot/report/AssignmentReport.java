@@ -119,7 +119,7 @@ final class AssignmentReport {
         if (members != null && entraUsers != null && members < entraUsers) {
             reads.add(Section.ASSIGNMENTS, Finding.warning("group-members-missing-in-aws", "\"" + name + "\" has "
                             + entraUsers + " direct members in Entra but " + members + " in AWS.",
-                    "Fix the members the findings above name, then provision the group on demand (setup step 8) "
+                    "Correct the members the other findings name, then provision the group on demand (setup step 8) "
                             + "or wait for the next cycle."));
         } else if (members != null && entraUsers != null && members > entraUsers && group.scimManaged()) {
             reads.add(Section.ASSIGNMENTS, Finding.info("group-extra-members-in-aws", "The AWS group \"" + name

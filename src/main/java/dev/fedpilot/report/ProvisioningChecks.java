@@ -34,7 +34,7 @@ final class ProvisioningChecks {
                         reason.toLowerCase(Locale.ROOT).contains("credential")
                                 ? "AWS refused the SCIM token (expired or deleted): generate a new token in the AWS "
                                 + "console, paste it in FedPilot's SCIM step, then restart the job."
-                                : "Fix the cause named above, then restart the job in the setup's Watch step."));
+                                : "Remove the cause named above, then restart the job in the setup's Watch step."));
             }
             case PAUSED -> findings.add(Finding.warning("provisioning-paused",
                     "Provisioning is paused: changes in Entra do not reach AWS.",
@@ -89,7 +89,7 @@ final class ProvisioningChecks {
             findings.add(Finding.warning("provisioning-failed", "Provisioning failed for "
                             + (o.subjectName() == null ? o.subjectId() : o.subjectName())
                             + (o.message() == null || o.message().isBlank() ? "." : ": " + o.message()),
-                    "Fix what the message names in Entra, then provision it on demand (setup step 8)."));
+                    "Correct what the message names in Entra, then provision it on demand (setup step 8)."));
         }
         if (more > 0) {
             findings.add(Finding.warning("provisioning-failed-more", more + " more users or groups failed to "

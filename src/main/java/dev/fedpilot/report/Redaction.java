@@ -10,10 +10,10 @@ import java.util.regex.Pattern;
  */
 final class Redaction {
     static final String REDACTED = "[redacted]";
-    private static final Pattern BEARER = Pattern.compile("(?i)\\b(bearer|basic)\\s+[^\\s,;\"']+");
+    private static final Pattern BEARER = Pattern.compile("(?i)\\b(bearer|basic)\\s+[A-Za-z0-9\\-._~+/]{16,}=*");
     private static final Pattern KEYED = Pattern.compile(
             "(?i)\\b(secret_?token|access_?token|refresh_?token|id_?token|client_?secret|password|authorization"
-                    + "|api_?key|x-amz-security-token)(\"?\\s*[:=]\\s*\"?)[^\\s,;\"'&}]+");
+                    + "|api_?key|x-amz-security-token)(\"?\\s*[:=]\\s*\"?)(?:(?:bearer|basic)\\s+)?[^\\s,;\"'&}]+");
     private static final Pattern TOKEN_LIKE = Pattern.compile("[A-Za-z0-9+/=_\\-.]{24,}");
 
     private Redaction() {
@@ -24,8 +24,8 @@ final class Redaction {
         if (text == null || text.isEmpty()) {
             return text;
         }
-        String s = BEARER.matcher(text).replaceAll(m -> Matcher.quoteReplacement(m.group(1) + " " + REDACTED));
-        s = KEYED.matcher(s).replaceAll(m -> Matcher.quoteReplacement(m.group(1) + m.group(2) + REDACTED));
+        String s = KEYED.matcher(text).replaceAll(m -> Matcher.quoteReplacement(m.group(1) + m.group(2) + REDACTED));
+        s = BEARER.matcher(s).replaceAll(m -> Matcher.quoteReplacement(m.group(1) + " " + REDACTED));
         Matcher m = TOKEN_LIKE.matcher(s);
         StringBuilder out = new StringBuilder();
         while (m.find()) {
