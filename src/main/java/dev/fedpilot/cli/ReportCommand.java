@@ -44,7 +44,7 @@ final class ReportCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Override
-    public Integer call() throws Exception {
+    public Integer call() {
         ReportFormat chosen = ReportFormat.fromId(format).orElseThrow(() -> new UsageException(
                 "Unknown format '" + format + "' for --format; use " + ReportFormat.choices() + "."));
         String problem = ReportFiles.problemWith(out);
@@ -52,7 +52,7 @@ final class ReportCommand implements Callable<Integer> {
             throw new UsageException(problem);
         }
         Services services = root.services(sandbox);
-        try (AutoCloseable stop = services.shutdown()) {
+        try {
             SetupReport report = new ReportBuilder(services.entra(), services.identityCenter(), services.store(),
                     services.audit(), services.clock()).build();
             try {
@@ -67,6 +67,16 @@ final class ReportCommand implements Callable<Integer> {
                     out.toAbsolutePath(), s.health().id(), s.errors(), s.errors() == 1 ? "" : "s",
                     s.warnings(), s.warnings() == 1 ? "" : "s");
             return ExitCodes.OK;
+        } finally {
+            stop(services);
+        }
+    }
+
+    private static void stop(Services services) {
+        try {
+            services.shutdown().close();
+        } catch (Exception e) {
+            LOG.debug("shutdown after the report failed", e);
         }
     }
 }

@@ -57,7 +57,12 @@ public record ReportDocument(String title, String subtitle, Banner banner, List<
         }
     }
 
-    /** @param severity error, warning or info; @param severityLabel the same in words */
+    /**
+     * One finding as shown.
+     *
+     * @param severity      error, warning or info
+     * @param severityLabel the same in the user's language
+     */
     public record Line(String severity, String severityLabel, String sectionTitle, String code, String message,
                        String fix) {
     }

@@ -124,17 +124,17 @@ public final class ReportLayout {
         }
         List<Fact> facts = new ArrayList<>();
         SetupReport.ServiceProvider sp = saml.serviceProvider();
-        facts.add(Fact.code(messages.get("report.fact.spEntityId"), sp == null ? notSetUp() : sp.entityId()));
-        facts.add(Fact.code(messages.get("report.fact.acsUrl"), sp == null ? notSetUp() : orDash(sp.acsUrl())));
+        facts.add(code("report.fact.spEntityId", sp == null ? null : sp.entityId(), notSetUp()));
+        facts.add(code("report.fact.acsUrl", sp == null ? null : sp.acsUrl(), sp == null ? notSetUp() : unread()));
         SetupReport.IdentityProvider idp = saml.identityProvider();
-        facts.add(Fact.code(messages.get("report.fact.idpEntityId"), idp == null ? notSetUp() : orUnread(idp.entityId())));
-        facts.add(Fact.code(messages.get("report.fact.ssoUrl"), idp == null ? notSetUp() : orUnread(idp.ssoUrl())));
-        facts.add(Fact.code(messages.get("report.fact.metadataUrl"), idp == null ? notSetUp() : orUnread(idp.metadataUrl())));
-        facts.add(Fact.code(messages.get("report.fact.metadataFile"),
-                idp == null || idp.metadataFile() == null ? notSetUp() : idp.metadataFile()));
+        String idpMissing = idp == null ? notSetUp() : unread();
+        facts.add(code("report.fact.idpEntityId", idp == null ? null : idp.entityId(), idpMissing));
+        facts.add(code("report.fact.ssoUrl", idp == null ? null : idp.ssoUrl(), idpMissing));
+        facts.add(code("report.fact.metadataUrl", idp == null ? null : idp.metadataUrl(), idpMissing));
+        facts.add(code("report.fact.metadataFile", idp == null ? null : idp.metadataFile(), notSetUp()));
         SetupReport.Certificate c = saml.certificate();
         facts.add(Fact.text(messages.get("report.fact.certSubject"), c == null ? notSetUp() : c.subject()));
-        facts.add(Fact.code(messages.get("report.fact.certSha256"), c == null ? notSetUp() : c.sha256()));
+        facts.add(code("report.fact.certSha256", c == null ? null : c.sha256(), notSetUp()));
         facts.add(Fact.text(messages.get("report.fact.certValidFrom"), c == null ? notSetUp() : when(c.notBefore())));
         facts.add(Fact.text(messages.get("report.fact.certExpires"), c == null ? notSetUp() : when(c.notAfter())));
         return part(Section.SAML, r, sp != null, List.of(new Facts(facts)));
@@ -252,8 +252,14 @@ public final class ReportLayout {
         return messages.get("report.value.notSetUp");
     }
 
-    private String orUnread(String value) {
-        return value == null ? messages.get("report.value.unread") : value;
+    /** An id or URL shown as code, or the placeholder as plain text when there is none. */
+    private Fact code(String labelKey, String value, String placeholder) {
+        String label = messages.get(labelKey);
+        return value == null || value.isBlank() ? Fact.text(label, placeholder) : Fact.code(label, value);
+    }
+
+    private String unread() {
+        return messages.get("report.value.unread");
     }
 
     private String orUnknown(Instant value) {

@@ -14,12 +14,14 @@ import dev.fedpilot.ui.FindingList;
 import javafx.collections.FXCollections;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
+import javafx.geometry.VPos;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.kordamp.ikonli.feather.Feather;
 import org.kordamp.ikonli.javafx.FontIcon;
@@ -93,6 +95,10 @@ final class ReportPreview {
             }
         }
         card.bind(FXCollections.observableArrayList(facts));
+        // long URLs would otherwise squeeze the labels to "…": labels keep their width, values wrap
+        card.getChildren().stream().filter(GridPane.class::isInstance).map(GridPane.class::cast).findFirst()
+                .filter(grid -> !grid.getColumnConstraints().isEmpty())
+                .ifPresent(grid -> grid.getColumnConstraints().get(0).setMinWidth(Region.USE_PREF_SIZE));
         return card;
     }
 
@@ -107,6 +113,7 @@ final class ReportPreview {
             grid.getColumnConstraints().add(column);
             Label header = new Label(t.headers().get(c));
             header.getStyleClass().add("fp-report-th");
+            header.setMinWidth(Region.USE_PREF_SIZE);
             grid.add(header, c, 0);
         }
         for (int r = 0; r < t.rows().size(); r++) {
@@ -114,6 +121,7 @@ final class ReportPreview {
             for (int c = 0; c < row.size(); c++) {
                 Label cell = wrapped(row.get(c), t.code().get(c) ? "fp-code" : "fp-fact-value");
                 cell.setMaxWidth(t.headers().size() > 3 ? 420 : 600);
+                GridPane.setValignment(cell, VPos.TOP);
                 grid.add(cell, c, r + 1);
             }
         }

@@ -65,6 +65,7 @@ public final class ReportView extends BorderPane {
         progress.setPrefWidth(160);
         progress.progressProperty().bind(model.progressProperty());
         progress.visibleProperty().bind(model.busyProperty());
+        progress.managedProperty().bind(progress.visibleProperty());
         Label status = new Label();
         status.setId("report-status");
         status.getStyleClass().add("fp-fact-label");
@@ -99,9 +100,9 @@ public final class ReportView extends BorderPane {
                 model.cancel();
             }
         });
-        // the report reads live state, so it is built when the page is first shown rather than at startup
+        // the report reads live state: built each time the page is shown, not at startup
         sceneProperty().addListener((o, a, scene) -> {
-            if (scene != null && model.reportProperty().get() == null && !model.busyProperty().get()) {
+            if (scene != null) {
                 model.refresh();
             }
         });

@@ -57,7 +57,12 @@ public record SetupReport(int schemaVersion, Instant generatedAt, Summary summar
     public record Summary(Health health, int stepsDone, int stepsTotal, int errors, int warnings, int infos) {
     }
 
-    /** @param id the setup step's key, e.g. {@code sp_metadata_to_entra}; @param status todo, working, done, attention */
+    /**
+     * One setup step and where it stands.
+     *
+     * @param id     the step's key, e.g. {@code sp_metadata_to_entra}
+     * @param status todo, working, done or attention
+     */
     public record Step(String id, String status) {
     }
 
@@ -78,18 +83,28 @@ public record SetupReport(int schemaVersion, Instant generatedAt, Summary summar
     public record ServiceProvider(String entityId, String acsUrl) {
     }
 
-    /** Entra, from the app's federation metadata. @param metadataFile where it was saved for the AWS console */
+    /**
+     * Entra, from the app's federation metadata.
+     *
+     * @param metadataFile where the metadata was saved for the AWS console
+     */
     public record IdentityProvider(String entityId, String ssoUrl, String metadataUrl, String metadataFile) {
     }
 
     public record Certificate(String subject, String sha256, Instant notBefore, Instant notAfter) {
     }
 
-    /** @param tokenExpires one year after {@code tokenCreated}: AWS SCIM tokens live that long */
+    /**
+     * The SCIM endpoint and the dates of its token, never the token.
+     *
+     * @param tokenExpires one year after {@code tokenCreated}: AWS SCIM tokens live that long
+     */
     public record Scim(String endpoint, Instant tokenCreated, Instant tokenExpires) {
     }
 
     /**
+     * The Entra provisioning job.
+     *
      * @param status   not-configured, paused, active, quarantine; null when it could not be read
      * @param interval ISO-8601 duration between cycles, e.g. PT40M
      * @param counts   synchronized entries by type, e.g. User → 8
@@ -119,11 +134,20 @@ public record SetupReport(int schemaVersion, Instant generatedAt, Summary summar
                         AwsGroup aws) {
     }
 
-    /** @param members null when unreadable; @param scimManaged true when provisioning owns the group */
+    /**
+     * The identity store group of the same name.
+     *
+     * @param members     null when unreadable
+     * @param scimManaged true when provisioning owns the group
+     */
     public record AwsGroup(String groupId, Integer members, boolean scimManaged) {
     }
 
-    /** A user assigned to the app directly. @param inAws null when unknown */
+    /**
+     * A user assigned to the app directly.
+     *
+     * @param inAws whether the identity store has a user of that name; null when unknown
+     */
     public record User(String entraId, String displayName, String userName, Boolean inAws) {
     }
 
