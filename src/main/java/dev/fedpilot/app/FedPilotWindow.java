@@ -1,5 +1,8 @@
 package dev.fedpilot.app;
 
+import dev.fedpilot.report.ReportBuilder;
+import dev.fedpilot.report.ReportView;
+import dev.fedpilot.report.ReportViewModel;
 import dev.fedpilot.setup.SetupView;
 import dev.fedpilot.setup.SetupContext;
 import dev.fedpilot.setup.SetupWizardViewModel;
@@ -100,7 +103,8 @@ public final class FedPilotWindow {
             setup = new SetupWizardViewModel(context, SetupWizardViewModel.Timing.interactive());
             pages.put(Page.SETUP, new SetupView(setup, messages, dialogs));
             pages.put(Page.DIRECTORY, new Label("Directory"));
-            pages.put(Page.REPORT, new Label("Report"));
+            pages.put(Page.REPORT, new ReportView(new ReportViewModel(new ReportBuilder(sv.entra(), sv.identityCenter(),
+                    sv.store(), sv.audit(), sv.clock()), tasks, dialogs, messages), messages, dialogs));
             setup.resume();
         } else {
             for (Page page : Page.values()) {

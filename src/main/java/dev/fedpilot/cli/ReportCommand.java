@@ -1,0 +1,82 @@
+package dev.fedpilot.cli;
+
+import dev.fedpilot.app.Services;
+import dev.fedpilot.report.ReportBuilder;
+import dev.fedpilot.report.ReportFiles;
+import dev.fedpilot.report.ReportFormat;
+import dev.fedpilot.report.SetupReport;
+import dev.fedpilot.ui.Messages;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+
+/** {@code fedpilot report --format html|pdf|md|json --out FILE [--sandbox]}: writes the setup report. */
+@Command(name = "report", mixinStandardHelpOptions = true,
+        description = "Write the setup report: both clouds' settings, findings with their fixes, and FedPilot's "
+                + "timeline. Exit code 0: written; 1: the report could not be built or written; "
+                + "2: bad usage (unknown format, a path that cannot be written).")
+final class ReportCommand implements Callable<Integer> {
+    private static final Logger LOG = LoggerFactory.getLogger(ReportCommand.class);
+
+    @Option(names = {"-f", "--format"}, required = true, paramLabel = "FORMAT",
+            description = "html, pdf, md or json.")
+    String format;
+
+    @Option(names = {"-o", "--out"}, required = true, paramLabel = "FILE", description = "The file to write.")
+    Path out;
+
+    @Option(names = "--sandbox", description = "Report on the simulated clouds (offline).")
+    boolean sandbox;
+
+    @ParentCommand
+    FedPilotCommand root;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        ReportFormat chosen = ReportFormat.fromId(format).orElseThrow(() -> new UsageException(
+                "Unknown format '" + format + "' for --format; use " + ReportFormat.choices() + "."));
+        String problem = ReportFiles.problemWith(out);
+        if (problem != null) {
+            throw new UsageException(problem);
+        }
+        Services services = root.services(sandbox);
+        try {
+            SetupReport report = new ReportBuilder(services.entra(), services.identityCenter(), services.store(),
+                    services.audit(), services.clock()).build();
+            try {
+                ReportFiles.write(report, chosen, Messages.english(), out);
+            } catch (IOException e) {
+                LOG.debug("report not written", e);
+                spec.commandLine().getErr().println("fedpilot: Could not write " + out + ": " + e.getMessage());
+                return ExitCodes.FAILED;
+            }
+            SetupReport.Summary s = report.summary();
+            spec.commandLine().getOut().printf(Locale.ROOT, "Wrote %s (%s: %d error%s, %d warning%s).%n",
+                    out.toAbsolutePath(), s.health().id(), s.errors(), s.errors() == 1 ? "" : "s",
+                    s.warnings(), s.warnings() == 1 ? "" : "s");
+            return ExitCodes.OK;
+        } finally {
+            stop(services);
+        }
+    }
+
+    private static void stop(Services services) {
+        try {
+            services.shutdown().close();
+        } catch (Exception e) {
+            LOG.debug("shutdown after the report failed", e);
+        }
+    }
+}
