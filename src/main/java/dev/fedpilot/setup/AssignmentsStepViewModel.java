@@ -111,9 +111,20 @@ public final class AssignmentsStepViewModel extends StepViewModel {
                 .start();
     }
 
+    /** Above this many tenant users, counting the ones left out would take too long to do on every pick. */
+    static final int UNASSIGNED_COUNT_LIMIT = 5_000;
+
     private List<Finding> findingsFor(List<Candidate> candidates, TaskRunner.TaskContext c) {
         Set<Finding> found = new LinkedHashSet<>();
         Set<String> seenUsers = new LinkedHashSet<>();
+        for (AppAssignment a : assigned) {
+            if (a.principalType() == PrincipalType.USER) {
+                seenUsers.add(a.principalId());
+            } else {
+                ctx.entra().listGroupMembers(a.principalId(), page -> page.stream()
+                        .filter(m -> m.type() == PrincipalType.USER).forEach(m -> seenUsers.add(m.id())));
+            }
+        }
         for (Candidate candidate : candidates) {
             if (c.cancelled()) {
                 throw new CancellationException();
@@ -132,7 +143,33 @@ public final class AssignmentsStepViewModel extends StepViewModel {
                 ctx.entra().user(candidate.id()).ifPresent(u -> found.addAll(Pitfalls.forUser(u)));
             }
         }
+        if (!candidates.isEmpty()) {
+            unassignedUsers(seenUsers).ifPresent(found::add);
+        }
         return List.copyOf(found);
+    }
+
+    /** Pitfall 12: users neither assigned nor direct members of an assigned group are not provisioned at all. */
+    private java.util.Optional<Finding> unassignedUsers(Set<String> covered) {
+        long[] total = {0};
+        long[] outside = {0};
+        try {
+            ctx.entra().listUsers(page -> {
+                total[0] += page.size();
+                outside[0] += page.stream().filter(u -> !covered.contains(u.id())).count();
+                if (total[0] > UNASSIGNED_COUNT_LIMIT) {
+                    throw new CancellationException("too many users to count");
+                }
+            });
+        } catch (CancellationException e) {
+            if (Thread.currentThread().isInterrupted()) {
+                throw e;
+            }
+            return java.util.Optional.of(Finding.info("users-unassigned", text("setup.assign.unassignedMany"),
+                    text("setup.assign.unassignedFix")));
+        }
+        return outside[0] == 0 ? java.util.Optional.empty() : java.util.Optional.of(Finding.info("users-unassigned",
+                text("setup.assign.unassigned", outside[0], total[0]), text("setup.assign.unassignedFix")));
     }
 
     /** Loads what is already assigned to the app. */

@@ -198,6 +198,16 @@ class SetupWizardViewModelTest {
     }
 
     @Test
+    void pickingAGroupSaysHowManyUsersStayOutOfAws() {
+        start();
+        runThrough(SetupStep.SCIM);
+        pickGroup("AWS-Billing");
+        AssignmentsStepViewModel assignments = wizard.step(SetupStep.ASSIGNMENTS);
+        var note = assignments.findings().stream().filter(f -> f.code().equals("users-unassigned")).findFirst().orElseThrow();
+        assertTrue(note.message().startsWith("247 of the tenant's 250 users"), note.message());
+    }
+
+    @Test
     void expiryFindingsAppearWhenTheTokenGetsOld() {
         start();
         runThrough(SetupStep.SCIM);
