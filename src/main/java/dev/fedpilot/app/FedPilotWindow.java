@@ -59,7 +59,16 @@ public final class FedPilotWindow {
         this.dialogs = new FxDialogService(() -> stage);
         this.services = factory.forGui(request.sandbox());
         this.selfTest = request.selfTest();
-        this.connections = new CloudConnections(dev.fedpilot.entra.EntraSignInConfig.defaults(), factory.configDirectory());
+        this.connections = new CloudConnections(entraConfig(factory), factory.configDirectory());
+    }
+
+    private static dev.fedpilot.entra.EntraSignInConfig entraConfig(ServicesFactory factory) {
+        try {
+            return EntraSignInSettings.load(factory.settings(), System.getenv());
+        } catch (IllegalArgumentException e) {
+            LOG.warn("ignoring the Entra sign-in settings: {}", e.getMessage());
+            return dev.fedpilot.entra.EntraSignInConfig.defaults();
+        }
     }
 
     public void show() {
