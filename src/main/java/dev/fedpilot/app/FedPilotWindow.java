@@ -1,5 +1,8 @@
 package dev.fedpilot.app;
 
+import dev.fedpilot.directory.DirectoryContext;
+import dev.fedpilot.directory.DirectoryView;
+import dev.fedpilot.directory.DirectoryViewModel;
 import dev.fedpilot.setup.SetupView;
 import dev.fedpilot.setup.SetupContext;
 import dev.fedpilot.setup.SetupWizardViewModel;
@@ -86,7 +89,8 @@ public final class FedPilotWindow {
                     sv.store(), sv.audit(), sv.clock(), tasks, messages, dialogs, factory.exportDirectory());
             setup = new SetupWizardViewModel(context, SetupWizardViewModel.Timing.interactive());
             pages.put(Page.SETUP, new SetupView(setup, messages, dialogs));
-            pages.put(Page.DIRECTORY, new Label("Directory"));
+            pages.put(Page.DIRECTORY, new DirectoryView(new DirectoryViewModel(DirectoryContext.of(sv.identityCenter(),
+                    sv.entra(), sv.store(), sv.audit(), sv.clock(), tasks, messages, dialogs)), messages, dialogs));
             pages.put(Page.REPORT, new Label("Report"));
             setup.resume();
         } else {
