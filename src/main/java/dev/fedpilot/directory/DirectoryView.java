@@ -149,6 +149,7 @@ public final class DirectoryView extends BorderPane {
     private TableView<UserRow> usersTable() {
         TableView<UserRow> table = new TableView<>(model.users().items());
         table.setId("dir-users");
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
         table.setPlaceholder(new Label(messages.get("directory.users.empty")));
         table.getColumns().add(column("userName", messages.get("directory.col.userName"), UserRow::userName,
@@ -190,6 +191,7 @@ public final class DirectoryView extends BorderPane {
         RowList<GroupRow> list = model.groups();
         TableView<GroupRow> table = new TableView<>(list.items());
         table.setId("dir-groups");
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.setPlaceholder(new Label(messages.get("directory.groups.empty")));
         TableColumn<GroupRow, String> name = column("name", messages.get("directory.col.group"),
                 GroupRow::displayName, GroupRow.BY_NAME, 210);

@@ -30,6 +30,7 @@ import java.util.function.Consumer;
  */
 public final class DirectoryViewModel {
     private static final int MAX_LIST_ATTEMPTS = 5;
+    private static final int PROGRESS_EVERY = 1000;
     private final DirectoryContext ctx;
     private final Messages messages;
     private final RowList<UserRow> users;
@@ -195,7 +196,10 @@ public final class DirectoryViewModel {
                     listing.accept(page -> {
                         count[0] += page.size();
                         c.onUi(() -> onUi.accept(page));
-                        c.progress(count[0], -1, messages.get(progressKey, count[0]));
+                        // the count is words for the status line: every 1,000 rows is often enough
+                        if (count[0] % PROGRESS_EVERY < page.size()) {
+                            c.progress(count[0], -1, messages.get(progressKey, count[0]));
+                        }
                     });
                     return count[0];
                 } catch (CloudException e) {

@@ -47,6 +47,8 @@ final class SelectionPane extends VBox {
         title.setId("dir-selection-title");
         title.getStyleClass().add("fp-dir-selection-title");
         title.setWrapText(true);
+        title.setMaxWidth(Double.MAX_VALUE);
+        title.setMinHeight(Region.USE_PREF_SIZE);
         title.textProperty().bind(Bindings.createStringBinding(this::titleText, members.focusProperty(),
                 members.groupProperty(), members.userProperty()));
         title.graphicProperty().bind(Bindings.createObjectBinding(() -> icon(members), members.focusProperty(),

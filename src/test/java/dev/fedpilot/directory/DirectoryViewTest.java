@@ -96,4 +96,16 @@ class DirectoryViewTest {
         assertEquals(1, users.getItems().size());
         assertEquals("1 of 4 users", robot.lookup("#dir-user-count").queryLabeled().getText());
     }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void clickingAColumnHeaderSortsThroughTheModel(FxRobot robot) {
+        TableView<UserRow> users = robot.lookup("#dir-users").queryAs(TableView.class);
+        robot.clickOn(robot.lookup("#dir-users .column-header").nth(0).queryAs(Node.class));
+        assertEquals(List.of("breakglass-admin", "jana.novak", "megan.bowen@contoso-sandbox.onmicrosoft.com",
+                "sam.okoro"), users.getItems().stream().map(UserRow::userName).toList());
+        robot.clickOn(robot.lookup("#dir-users .column-header").nth(0).queryAs(Node.class));
+        assertEquals("sam.okoro", users.getItems().get(0).userName());
+        assertEquals("userName desc", model.users().sortKeyProperty().get());
+    }
 }
