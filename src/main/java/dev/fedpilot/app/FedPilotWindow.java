@@ -1,5 +1,8 @@
 package dev.fedpilot.app;
 
+import dev.fedpilot.directory.DirectoryContext;
+import dev.fedpilot.directory.DirectoryView;
+import dev.fedpilot.directory.DirectoryViewModel;
 import dev.fedpilot.report.ReportBuilder;
 import dev.fedpilot.report.ReportView;
 import dev.fedpilot.report.ReportViewModel;
@@ -18,7 +21,6 @@ import dev.fedpilot.ui.shell.WindowPlacement;
 import javafx.geometry.Rectangle2D;
 import javafx.scene.Node;
 import javafx.scene.Scene;
-import javafx.scene.control.Label;
 import javafx.scene.image.Image;
 import javafx.stage.Screen;
 import javafx.stage.Stage;
@@ -111,7 +113,8 @@ public final class FedPilotWindow {
                     sv.store(), sv.audit(), sv.clock(), tasks, messages, dialogs, factory.exportDirectory());
             setup = new SetupWizardViewModel(context, SetupWizardViewModel.Timing.interactive());
             pages.put(Page.SETUP, new SetupView(setup, messages, dialogs));
-            pages.put(Page.DIRECTORY, new Label("Directory"));
+            pages.put(Page.DIRECTORY, new DirectoryView(new DirectoryViewModel(DirectoryContext.of(sv.identityCenter(),
+                    sv.entra(), sv.store(), sv.audit(), sv.clock(), tasks, messages, dialogs)), messages, dialogs));
             pages.put(Page.REPORT, new ReportView(new ReportViewModel(new ReportBuilder(sv.entra(), sv.identityCenter(),
                     sv.store(), sv.audit(), sv.clock()), tasks, dialogs, messages), messages, dialogs));
             setup.resume();

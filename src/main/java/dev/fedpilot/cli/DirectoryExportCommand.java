@@ -1,0 +1,61 @@
+package dev.fedpilot.cli;
+
+import dev.fedpilot.app.Services;
+import dev.fedpilot.directory.DirectoryExport;
+import dev.fedpilot.domain.CloudException;
+import dev.fedpilot.domain.IdcInstance;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.concurrent.Callable;
+
+/** {@code fedpilot directory export --format csv|json --out FILE}: the whole identity store to one file. */
+@Command(name = "export", mixinStandardHelpOptions = true,
+        description = "Write every user, group and membership of the identity store to a CSV or JSON file."
+                + " Exit code 0: written; 1: reading or writing failed; 2: bad options.")
+final class DirectoryExportCommand implements Callable<Integer> {
+
+    @Option(names = "--format", required = true, paramLabel = "csv|json", description = "csv or json.")
+    String format;
+
+    @Option(names = "--out", required = true, paramLabel = "FILE", description = "The file to write (replaced).")
+    Path out;
+
+    @Option(names = "--sandbox", description = "Use the simulated identity store (offline).")
+    boolean sandbox;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        DirectoryExport.Format chosen = DirectoryExport.Format.parse(format).orElseThrow(
+                () -> new UsageException("Unknown format '" + format + "' for --format; use csv or json."));
+        Services services = CliServices.open(spec, sandbox);
+        try {
+            IdcInstance instance = CliServices.instance(services);
+            DirectoryExport export = DirectoryExport.loadAll(services.identityCenter(), instance,
+                    Clock.systemUTC().instant(), () -> Thread.currentThread().isInterrupted());
+            try {
+                export.write(out, chosen);
+            } catch (IOException e) {
+                throw new CloudException(CloudException.Problem.UNEXPECTED, "Could not write " + out + ": "
+                        + e.getMessage() + ".", "Check that the folder is writable and the disk is not full.",
+                        null, e);
+            }
+            PrintWriter stdout = spec.commandLine().getOut();
+            stdout.printf("Wrote %d users, %d groups and %d memberships of %s to %s.%n", export.users().size(),
+                    export.groups().size(), export.memberships().size(), instance.identityStoreId(), out);
+            stdout.flush();
+            return ExitCodes.OK;
+        } finally {
+            CliServices.close(services);
+        }
+    }
+}

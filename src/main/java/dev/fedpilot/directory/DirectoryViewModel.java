@@ -1,0 +1,372 @@
+package dev.fedpilot.directory;
+
+import dev.fedpilot.domain.CloudException;
+import dev.fedpilot.domain.DirectoryGroup;
+import dev.fedpilot.domain.DirectoryUser;
+import dev.fedpilot.domain.IdcInstance;
+import dev.fedpilot.domain.MembershipChange;
+import dev.fedpilot.domain.SetupState;
+import dev.fedpilot.ui.ErrorText;
+import dev.fedpilot.ui.Messages;
+import dev.fedpilot.ui.TaskRunner;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * The directory browser: the identity store's users and groups (streamed into searchable lists), the selection's
+ * memberships, pending changes with undo/redo and apply, drift against Entra, and export.
+ */
+public final class DirectoryViewModel {
+    private static final int MAX_LIST_ATTEMPTS = 5;
+    private static final int PROGRESS_EVERY = 1000;
+    private final DirectoryContext ctx;
+    private final Messages messages;
+    private final RowList<UserRow> users;
+    private final RowList<GroupRow> groups;
+    private Map<String, UserRow> usersById = new HashMap<>();
+    private Map<String, GroupRow> groupsById = new HashMap<>();
+    private final PendingChangesViewModel pending;
+    private final MembersViewModel members;
+    private final DriftViewModel drift;
+    private final ReadOnlyObjectWrapper<IdcInstance> instance = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyBooleanWrapper usersLoading = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyBooleanWrapper usersLoaded = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyBooleanWrapper groupsLoading = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper scimWarning = new ReadOnlyStringWrapper("");
+    private final ReadOnlyBooleanWrapper lastingAvailable = new ReadOnlyBooleanWrapper();
+    private TaskRunner.Cancellable usersTask;
+    private TaskRunner.Cancellable groupsTask;
+
+    public DirectoryViewModel(DirectoryContext ctx) {
+        this.ctx = ctx;
+        this.messages = ctx.messages();
+        this.users = new RowList<>(ctx.tasks(), messages.get("directory.task.filterUsers"),
+                messages.get("directory.task.sortUsers"));
+        this.groups = new RowList<>(ctx.tasks(), messages.get("directory.task.filterGroups"),
+                messages.get("directory.task.sortGroups"));
+        this.pending = new PendingChangesViewModel(ctx);
+        this.members = new MembersViewModel(ctx, pending, id -> usersById.get(id), id -> groupsById.get(id));
+        this.drift = new DriftViewModel(ctx, pending);
+        pending.changes().addListener((javafx.collections.ListChangeListener<Object>) c -> {
+            if (pending.changes().stream().noneMatch(pc -> pc.change().mayBeUndoneByProvisioning())) {
+                scimWarning.set("");
+            }
+        });
+    }
+
+    // --- properties -----------------------------------------------------------------------------------------
+
+    public RowList<UserRow> users() {
+        return users;
+    }
+
+    public RowList<GroupRow> groups() {
+        return groups;
+    }
+
+    public PendingChangesViewModel pending() {
+        return pending;
+    }
+
+    public MembersViewModel members() {
+        return members;
+    }
+
+    public DriftViewModel drift() {
+        return drift;
+    }
+
+    public ReadOnlyObjectProperty<IdcInstance> instanceProperty() {
+        return instance.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty usersLoadingProperty() {
+        return usersLoading.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty usersLoadedProperty() {
+        return usersLoaded.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty groupsLoadingProperty() {
+        return groupsLoading.getReadOnlyProperty();
+    }
+
+    /** Why the lists could not be loaded, in words a user can act on; empty when all is well. */
+    public ReadOnlyStringProperty errorProperty() {
+        return error.getReadOnlyProperty();
+    }
+
+    /** Set when an identity store edit of a SCIM-managed group is pending: the next cycle may undo it. */
+    public ReadOnlyStringProperty scimWarningProperty() {
+        return scimWarning.getReadOnlyProperty();
+    }
+
+    /** True when the setup knows the app and job, so changes can be made at the source instead. */
+    public ReadOnlyBooleanProperty lastingAvailableProperty() {
+        return lastingAvailable.getReadOnlyProperty();
+    }
+
+    // --- loading --------------------------------------------------------------------------------------------
+
+    /** Loads the lists the first time the page is shown. */
+    public void open() {
+        if (instance.get() == null && usersTask == null) {
+            reload();
+        }
+    }
+
+    /** Reads users and groups again; the first rows show at once, the rest stream in. */
+    public void reload() {
+        cancelLoading();
+        error.set("");
+        IdcInstance known = setup().instance();
+        if (known != null) {
+            start(known);
+            return;
+        }
+        usersLoading.set(true);
+        usersTask = ctx.tasks().task(messages.get("directory.task.instance"), c -> ctx.aws().instances())
+                .onSuccess(found -> {
+                    if (found.isEmpty()) {
+                        error.set(messages.get("directory.error.noInstance"));
+                        usersLoading.set(false);
+                    } else {
+                        start(found.get(0));
+                    }
+                })
+                .onFailure(e -> {
+                    error.set(ErrorText.full(e));
+                    usersLoading.set(false);
+                }).start();
+    }
+
+    /** Stops paging; what arrived stays. */
+    public void cancelLoading() {
+        if (usersTask != null) {
+            usersTask.cancel();
+        }
+        if (groupsTask != null) {
+            groupsTask.cancel();
+        }
+    }
+
+    private void start(IdcInstance target) {
+        if (!target.equals(instance.get())) {
+            instance.set(target);
+            pending.attach(target);
+            members.attach(target);
+        }
+        users.clear();
+        groups.clear();
+        usersById = new HashMap<>();
+        groupsById = new HashMap<>();
+        usersLoaded.set(false);
+        usersLoading.set(true);
+        groupsLoading.set(true);
+        lastingAvailable.set(setup().app() != null && setup().jobId() != null);
+        usersTask = list(messages.get("directory.task.users"), "directory.progress.users",
+                page -> ctx.aws().listUsers(target, p -> page.accept(p.stream().map(UserRow::of).toList())),
+                this::addUsers, ok -> usersLoaded.set(ok), usersLoading);
+        groupsTask = list(messages.get("directory.task.groups"), "directory.progress.groups",
+                page -> ctx.aws().listGroups(target, p -> page.accept(p.stream().map(GroupRow::of).toList())),
+                this::addGroups, ok -> { }, groupsLoading);
+    }
+
+    private <R> TaskRunner.Cancellable list(String title, String progressKey, Consumer<Consumer<List<R>>> listing,
+                                            Consumer<List<R>> onUi, Consumer<Boolean> finished,
+                                            ReadOnlyBooleanWrapper busy) {
+        return ctx.tasks().task(title, c -> {
+            int[] count = {0};
+            for (int attempt = 1; ; attempt++) {
+                try {
+                    listing.accept(page -> {
+                        count[0] += page.size();
+                        c.onUi(() -> onUi.accept(page));
+                        // the count is words for the status line: every 1,000 rows is often enough
+                        if (count[0] % PROGRESS_EVERY < page.size()) {
+                            c.progress(count[0], -1, messages.get(progressKey, count[0]));
+                        }
+                    });
+                    return count[0];
+                } catch (CloudException e) {
+                    // a throttled first call is retried; a listing that broke off halfway is reported instead
+                    if (!e.isRetryable() || count[0] > 0 || attempt >= MAX_LIST_ATTEMPTS) {
+                        throw e;
+                    }
+                    ctx.sleeper().sleep(e.retryAfter().orElse(Duration.ofSeconds(1)));
+                }
+            }
+        }).onSuccess(n -> finished.accept(true))
+                .onFailure(e -> {
+                    error.set(ErrorText.full(e));
+                    finished.accept(false);
+                })
+                .onCancelled(() -> finished.accept(false))
+                .onFinally(() -> busy.set(false))
+                .start();
+    }
+
+    private void addUsers(List<UserRow> page) {
+        page.forEach(r -> usersById.put(r.id(), r));
+        users.add(page);
+    }
+
+    private void addGroups(List<GroupRow> page) {
+        page.forEach(r -> groupsById.put(r.id(), r));
+        groups.add(page);
+    }
+
+    public UserRow user(String id) {
+        return usersById.get(id);
+    }
+
+    public GroupRow group(String id) {
+        return groupsById.get(id);
+    }
+
+    // --- selection and edits -----------------------------------------------------------------------------------
+
+    public void selectGroup(GroupRow group) {
+        members.showGroup(group);
+    }
+
+    public void selectUser(UserRow user) {
+        members.showUser(user);
+    }
+
+    /** Adds users to a group (a drop, or "add" with the group selected), as one pending edit. */
+    public void addToGroup(GroupRow group, List<UserRow> toAdd) {
+        boolean selected = group.equals(members.groupProperty().get());
+        java.util.Set<String> stay = new java.util.HashSet<>();
+        if (selected) {
+            // current members stay as they are, unless a removal is pending that this add takes back
+            members.rows().stream().filter(m -> m.mark() == MembersViewModel.Mark.CURRENT)
+                    .forEach(m -> stay.add(m.id()));
+        }
+        List<MembershipChange> changes = new ArrayList<>();
+        for (UserRow u : toAdd) {
+            if (!stay.contains(u.id())) {
+                changes.add(MembershipChange.add(group.group(), u.user()));
+            }
+        }
+        propose(changes);
+    }
+
+    /** Removes the given rows of the selection pane (Delete): members of the group, or groups of the user. */
+    public void removeMembers(List<MembersViewModel.Member> rows) {
+        List<MembershipChange> changes = new ArrayList<>();
+        for (MembersViewModel.Member m : rows) {
+            if (m.mark() == MembersViewModel.Mark.REMOVING) {
+                continue;
+            }
+            if (members.focusProperty().get() == MembersViewModel.Focus.GROUP) {
+                DirectoryGroup g = members.groupProperty().get().group();
+                DirectoryUser u = m.user() != null ? m.user().user() : stub(m);
+                changes.add(MembershipChange.remove(g, u));
+            } else if (members.focusProperty().get() == MembersViewModel.Focus.USER && m.group() != null) {
+                changes.add(MembershipChange.remove(m.group().group(), members.userProperty().get().user()));
+            }
+        }
+        propose(changes);
+    }
+
+    private static DirectoryUser stub(MembersViewModel.Member m) {
+        return new DirectoryUser(m.id(), m.name(), m.detail(), null, null, null, null, null);
+    }
+
+    private void propose(List<MembershipChange> changes) {
+        if (!pending.propose(changes)) {
+            return;
+        }
+        changes.stream().filter(MembershipChange::mayBeUndoneByProvisioning)
+                .filter(ch -> pending.anyAtRisk(ch.group().awsId()))
+                .map(ch -> ch.group().displayName()).findFirst()
+                .ifPresent(name -> {
+                    lastingAvailable.set(setup().app() != null && setup().jobId() != null);
+                    scimWarning.set(messages.get(lastingAvailable.get() ? "directory.scim.warning"
+                            : "directory.scim.warningNoSetup", name));
+                });
+    }
+
+    /** Makes the pending edits of SCIM-managed groups in Entra instead, then provisions them on demand. */
+    public void makeLasting() {
+        pending.makeLasting(ch -> true);
+        scimWarning.set("");
+    }
+
+    public void dismissScimWarning() {
+        scimWarning.set("");
+    }
+
+    /** Queues a drift fix. */
+    public void fix(MembershipChange change) {
+        drift.fix(change);
+    }
+
+    /** Compares the assigned Entra groups with the identity store; needs the user list loaded. */
+    public void checkDrift() {
+        IdcInstance target = instance.get();
+        if (target == null || !usersLoaded.get()) {
+            return;
+        }
+        drift.check(new DriftViewModel.Loaded(target, groups.all().stream().map(GroupRow::group).toList(),
+                java.util.Collections.unmodifiableMap(usersById)));
+    }
+
+    // --- export ---------------------------------------------------------------------------------------------
+
+    /** Writes what the lists and the selection pane show now. */
+    public void export(Path file, DirectoryExport.Format format) {
+        IdcInstance target = instance.get();
+        if (target == null) {
+            return;
+        }
+        DirectoryExport view = new DirectoryExport(target.identityStoreId(), ctx.clock().instant(),
+                users.items().stream().map(UserRow::user).toList(),
+                groups.items().stream().map(GroupRow::group).toList(), shownLinks());
+        ctx.tasks().task(messages.get("directory.task.export"), c -> {
+            view.write(file, format);
+            return file;
+        }).onSuccess(f -> ctx.dialogs().showInfo(messages.get("directory.export.doneTitle"),
+                        messages.get("directory.export.done", view.users().size(), view.groups().size(),
+                                view.memberships().size(), f)))
+                .onFailure(e -> ctx.dialogs().showError(messages.get("directory.export.failedTitle"), e))
+                .start();
+    }
+
+    /** The memberships the selection pane lists (without pending ones). */
+    private List<DirectoryExport.Link> shownLinks() {
+        List<DirectoryExport.Link> links = new ArrayList<>();
+        for (MembersViewModel.Member m : members.rows()) {
+            if (m.mark() == MembersViewModel.Mark.ADDING) {
+                continue;
+            }
+            if (members.focusProperty().get() == MembersViewModel.Focus.GROUP) {
+                GroupRow g = members.groupProperty().get();
+                links.add(new DirectoryExport.Link(g.id(), g.displayName(), m.id(), m.name()));
+            } else {
+                UserRow u = members.userProperty().get();
+                links.add(new DirectoryExport.Link(m.id(), m.name(), u.id(), u.userName()));
+            }
+        }
+        return links;
+    }
+
+    private SetupState setup() {
+        return ctx.store().load(SetupState.STORE_NAME, SetupState.class).orElse(SetupState.empty());
+    }
+}
