@@ -120,7 +120,8 @@ final class SelfTest {
     }
 
     private void visitPagesThenPass() {
-        PauseTransition pause = new PauseTransition(Duration.millis(400));
+        // -Dfedpilot.selfTest.dwell=MILLIS keeps each page on screen longer (for screenshots of a demo run)
+        PauseTransition pause = new PauseTransition(Duration.millis(Long.getLong("fedpilot.selfTest.dwell", 400)));
         int[] page = {0};
         pause.setOnFinished(e -> {
             if (page[0] < Page.values().length) {
