@@ -212,10 +212,14 @@ final class ChangeApplier {
             return resolved;
         }
         // provision on demand adds members but does not take them away: remove in AWS now, as the next cycle would
-        if (r.group().awsId() != null && r.user().awsId() != null) {
-            awsWrite(Action.REMOVE, r.group().awsId(), r.user().awsId());
+        try {
+            if (r.group().awsId() != null && r.user().awsId() != null) {
+                awsWrite(Action.REMOVE, r.group().awsId(), r.user().awsId());
+            }
+            return resolved.succeeded(REMOVED);
+        } catch (CloudException e) {
+            return resolved.failed(ErrorText.full(e));
         }
-        return resolved.succeeded(REMOVED);
     }
 
     /** Provisions the source changes on demand, group by group, at most 5 members per request. */

@@ -11,7 +11,6 @@ import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.MenuButton;
 import javafx.scene.control.MenuItem;
-import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.SelectionMode;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.TableColumn;
@@ -131,8 +130,9 @@ public final class DirectoryView extends BorderPane {
         RowList<UserRow> list = model.users();
         TextField search = search("dir-user-search", messages.get("directory.users.search"), list);
         Label count = countLabel("dir-user-count", list, "directory.users.count");
-        ProgressIndicator busy = new ProgressIndicator();
-        busy.getStyleClass().add("fp-dir-busy");
+        // words, not a spinner: an endless animation would repaint every frame for the whole load
+        Label busy = new Label(messages.get("directory.loading"));
+        busy.getStyleClass().add("fp-dir-count");
         busy.visibleProperty().bind(model.usersLoadingProperty().or(model.groupsLoadingProperty()));
         busy.managedProperty().bind(busy.visibleProperty());
         Button stop = new Button(null, new FontIcon(Feather.X));

@@ -12,6 +12,7 @@ import javafx.scene.control.ListView;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.kordamp.ikonli.feather.Feather;
 import org.kordamp.ikonli.javafx.FontIcon;
@@ -59,11 +60,13 @@ final class DriftPane extends VBox {
             Label what = new Label(messages.get("directory.drift.kind." + kind, item.memberName(),
                     item.entraGroup().displayName()));
             what.setWrapText(true);
+            what.setMinHeight(Region.USE_PREF_SIZE);
             what.getStyleClass().add("fp-dir-drift-" + kind);
             VBox text = new VBox(2, what);
             if (item.reason() != null && !item.reason().isBlank()) {
                 Label reason = new Label(item.reason());
                 reason.setWrapText(true);
+                reason.setMinHeight(Region.USE_PREF_SIZE);
                 reason.getStyleClass().add("fp-finding-fix");
                 text.getChildren().add(reason);
             }

@@ -107,6 +107,8 @@ final class SelectionPane extends VBox {
         Label text = new Label();
         text.setId("dir-scim-warning");
         text.setWrapText(true);
+        text.setMaxWidth(Double.MAX_VALUE);
+        text.setMinHeight(Region.USE_PREF_SIZE);
         text.setGraphic(new FontIcon(Feather.ALERT_TRIANGLE));
         text.textProperty().bind(model.scimWarningProperty());
         Button lasting = new Button(messages.get("directory.scim.makeLasting"));
