@@ -30,19 +30,23 @@ import java.util.Optional;
 
 /** The real clouds behind the connection bar: Entra by browser sign-in; AWS by a profile or IAM Identity Center. */
 final class CloudConnections implements Connections {
-    private final EntraSignIn entraSignIn;
-    private final AwsSignIn awsSignIn = new AwsSignIn(AwsSignIn.Settings.forCurrentUser(), BrowserOpener.system());
+    // built on first use: the Azure and AWS sign-in stacks are large, and most starts never sign in
+    private final EntraSignInConfig entraConfig;
+    private final Path configDirectory;
+    private EntraSignIn entraSignIn;
+    private AwsSignIn awsSignIn;
     private volatile IdentityCenterSession session;
     private volatile EntraTenant entra;
     private volatile IdentityCenter aws;
 
     CloudConnections(EntraSignInConfig entraConfig, Path configDirectory) {
-        this.entraSignIn = new EntraSignIn(entraConfig, configDirectory.resolve("entra-account.json"));
+        this.entraConfig = entraConfig;
+        this.configDirectory = configDirectory;
     }
 
     @Override
     public String signInEntra() {
-        TokenCredential credential = entraSignIn.signIn();
+        TokenCredential credential = entraSignIn().signIn();
         GraphEntraTenant tenant = new GraphEntraTenant(GraphClientFactory.forCredential(credential, GraphScopes.DELEGATED));
         TenantInfo info = tenant.tenant();
         entra = tenant;
@@ -51,21 +55,21 @@ final class CloudConnections implements Connections {
 
     @Override
     public void signOutEntra() {
-        entraSignIn.signOut();
+        entraSignIn().signOut();
         entra = null;
     }
 
     @Override
     public List<String> awsProfiles() {
-        return awsSignIn.profiles().stream().filter(AwsProfile::hasCredentials).map(AwsProfile::name).toList();
+        return awsSignIn().profiles().stream().filter(AwsProfile::hasCredentials).map(AwsProfile::name).toList();
     }
 
     @Override
     public String signInAws(String profile) {
-        AwsProfile chosen = awsSignIn.profiles().stream().filter(p -> p.name().equals(profile)).findFirst()
+        AwsProfile chosen = awsSignIn().profiles().stream().filter(p -> p.name().equals(profile)).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("No AWS profile named " + profile + "."));
         Region region = Region.of(chosen.region().orElse(System.getenv().getOrDefault("AWS_REGION", "us-east-1")));
-        return connect(awsSignIn.credentials(chosen), region);
+        return connect(awsSignIn().credentials(chosen), region);
     }
 
     @Override
@@ -73,7 +77,7 @@ final class CloudConnections implements Connections {
         if (session != null) {
             session.close();
         }
-        session = awsSignIn.signInWithIdentityCenter(startUrl.strip(), region.strip(), SignInListener.none());
+        session = awsSignIn().signInWithIdentityCenter(startUrl.strip(), region.strip(), SignInListener.none());
         return session.accounts().stream().map(a -> a.accountId() + "  " + a.accountName()).toList();
     }
 
@@ -116,6 +120,20 @@ final class CloudConnections implements Connections {
             session.close();
             session = null;
         }
+    }
+
+    private synchronized EntraSignIn entraSignIn() {
+        if (entraSignIn == null) {
+            entraSignIn = new EntraSignIn(entraConfig, configDirectory.resolve("entra-account.json"));
+        }
+        return entraSignIn;
+    }
+
+    private synchronized AwsSignIn awsSignIn() {
+        if (awsSignIn == null) {
+            awsSignIn = new AwsSignIn(AwsSignIn.Settings.forCurrentUser(), BrowserOpener.system());
+        }
+        return awsSignIn;
     }
 
     @Override
