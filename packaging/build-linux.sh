@@ -2,8 +2,9 @@
 # Builds FedPilot for Linux from a clean checkout: the jar (Maven), a jlinked runtime that contains JavaFX,
 # the app-image with an AppCDS archive and, unless --app-image-only, the .deb.
 #
-#   packaging/build-linux.sh [--app-image-only]
+#   packaging/build-linux.sh [--app-image-only] [--no-maven]
 #
+# --no-maven packages the target/fedpilot.jar and target/lib of an earlier `mvn package`/`mvn verify` (CI).
 # Output: target/jpackage/FedPilot/ (app-image, run bin/FedPilot) and target/jpackage/fedpilot_<version>-1_<arch>.deb.
 # Needs JDK 17+ with jmods (jlink, jpackage), Maven; installs xvfb + libgtk-3-0 (AppCDS training run) and
 # fakeroot (.deb) with apt-get when they are missing. FEDPILOT_MVN_ARGS adds Maven options (e.g. -o).
@@ -13,10 +14,12 @@ cd "$ROOT"
 . packaging/lib.sh
 
 APP_IMAGE_ONLY=false
+MAVEN=true
 for arg in "$@"; do
   case "$arg" in
     --app-image-only) APP_IMAGE_ONLY=true ;;
-    -h|--help) sed -n '2,10p' "$0"; exit 0 ;;
+    --no-maven) MAVEN=false ;;
+    -h|--help) sed -n '2,12p' "$0"; exit 0 ;;
     *) die "unknown option $arg (try --help)" ;;
   esac
 done
@@ -34,7 +37,7 @@ for tool in java jlink jpackage; do
   [ -x "$JAVA_HOME/bin/$tool" ] || die "$JAVA_HOME/bin/$tool not found: FedPilot's packaging needs a full JDK 17+"
 done
 [ -f "$JAVA_HOME/jmods/java.base.jmod" ] || die "$JAVA_HOME/jmods is missing: jlink needs the JDK's jmods"
-command -v mvn >/dev/null || die "no mvn on PATH (Apache Maven is needed)"
+! $MAVEN || command -v mvn >/dev/null || die "no mvn on PATH (Apache Maven is needed)"
 ensure_display_packages
 ensure_apt_packages binutils unzip
 $APP_IMAGE_ONLY || ensure_apt_packages fakeroot
@@ -43,10 +46,12 @@ VERSION=$(project_version "$ROOT")
 log "FedPilot $VERSION with $("$JAVA_HOME/bin/java" -version 2>&1 | head -1)"
 
 # --- 1. jar + dependencies ---------------------------------------------------------------------------
-log "mvn package"
-# shellcheck disable=SC2086
-mvn -B -q -DskipTests ${FEDPILOT_MVN_ARGS:-} package
-[ -f target/fedpilot.jar ] || die "mvn package did not produce target/fedpilot.jar"
+if $MAVEN; then
+  log "mvn package"
+  # shellcheck disable=SC2086
+  mvn -B -q -DskipTests ${FEDPILOT_MVN_ARGS:-} package
+fi
+[ -f target/fedpilot.jar ] && [ -d target/lib ] || die "no target/fedpilot.jar + target/lib: run mvn package (or drop --no-maven)"
 
 # --- 2. jpackage input: the jar and its libraries, without JavaFX (it is in the runtime) ---------------
 rm -rf "$OUT"
