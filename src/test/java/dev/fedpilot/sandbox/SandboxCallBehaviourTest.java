@@ -1,5 +1,6 @@
 package dev.fedpilot.sandbox;
 
+import dev.fedpilot.testing.TestClock;
 import dev.fedpilot.domain.CloudException;
 import dev.fedpilot.domain.DirectoryGroup;
 import dev.fedpilot.domain.EnterpriseApp;
@@ -47,7 +48,7 @@ class SandboxCallBehaviourTest {
     @Test
     void latencySleepIsInterruptible() throws InterruptedException {
         SandboxWorld world = new SandboxWorld(SandboxOptions.builder().latency(Duration.ofMinutes(5)).build(),
-                new MutableClock(SandboxFixture.START));
+                new TestClock(SandboxFixture.START));
         AtomicReference<Throwable> failure = new AtomicReference<>();
         CountDownLatch done = new CountDownLatch(1);
         Thread caller = new Thread(() -> {

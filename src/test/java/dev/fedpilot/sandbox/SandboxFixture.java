@@ -1,5 +1,6 @@
 package dev.fedpilot.sandbox;
 
+import dev.fedpilot.testing.TestClock;
 import dev.fedpilot.domain.DirectoryGroup;
 import dev.fedpilot.domain.DirectoryUser;
 import dev.fedpilot.domain.EnterpriseApp;
@@ -19,7 +20,7 @@ import java.util.List;
 final class SandboxFixture {
     static final Instant START = Instant.parse("2027-03-01T09:00:00Z");
 
-    final MutableClock clock = new MutableClock(START);
+    final TestClock clock = new TestClock(START);
     final SandboxWorld world;
     final EntraTenant entra;
     final IdentityCenter idc;
