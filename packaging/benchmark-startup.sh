@@ -2,8 +2,10 @@
 # Startup benchmark: milliseconds from JVM start to FedPilot's first rendered frame (the app's startup probe),
 # N launches per variant under Xvfb, variants interleaved round by round after one uncounted warm-up round:
 #   jar           java -jar target/fedpilot.jar (the JDK on PATH / JAVA_HOME, its default CDS archive)
-#   app+AppCDS    target/jpackage/FedPilot/bin/FedPilot (jlinked runtime, FedPilot's AppCDS archive)
-#   app-noCDS     the same launcher with -Xshare:off (what the archive is worth)
+#   app+AppCDS    target/jpackage/FedPilot/bin/fedpilot, what the menu entry and /usr/bin/fedpilot start
+#                 (jlinked runtime, FedPilot's AppCDS archive)
+#   app-noCDS     the same with -Xshare:off (what the archive is worth)
+#   jpackage-launcher  bin/FedPilot, jpackage's own launcher (same JVM; it looks itself up with rpm/dpkg first)
 #
 #   packaging/benchmark-startup.sh [runs]       default 10 runs per variant
 #
@@ -17,7 +19,7 @@ cd "$ROOT"
 
 RUNS=${1:-10}
 [[ "$RUNS" =~ ^[1-9][0-9]*$ ]] || die "usage: packaging/benchmark-startup.sh [runs]"
-LAUNCHER=target/jpackage/FedPilot/bin/FedPilot
+LAUNCHER=target/jpackage/FedPilot/bin/fedpilot
 if [ ! -x "$LAUNCHER" ] || [ ! -f target/fedpilot.jar ]; then
   log "no app-image yet: building it"
   packaging/build-linux.sh --app-image-only
@@ -33,7 +35,7 @@ XVFB_LOG=$WORK/xvfb.log
 trap 'stop_xvfb; rm -rf "$WORK"' EXIT
 start_xvfb
 
-VARIANTS=(jar app+AppCDS app-noCDS)
+VARIANTS=(jar app+AppCDS app-noCDS jpackage-launcher)
 # One launch of variant $1; prints "<first frame ms> <wall ms> <cpu ms>" (cpu = user + sys of the process).
 launch() {
   local variant=$1 dir
@@ -44,6 +46,7 @@ launch() {
   case "$variant" in
     jar) cmd=("$JAVA" -jar target/fedpilot.jar) ;;
     app-noCDS) opts="$opts -Xshare:off" ;;
+    jpackage-launcher) cmd=("$(dirname "$LAUNCHER")/FedPilot") ;;
   esac
   local start end status=0 TIMEFORMAT='%3U %3S'
   start=$(date +%s%N)
@@ -84,6 +87,11 @@ REPORT=$OUT/startup.md
   echo "after one uncounted warm-up round, variants interleaved. Wall = process start to exit (the window closes"
   echo "itself after the frame); CPU = user + sys time of the whole process, which depends less on what else the"
   echo "machine runs. Each launch: empty FedPilot home (welcome window), Xvfb, \`-Dprism.order=sw\`."
+  echo
+  echo "Variants: jar = \`java -jar target/fedpilot.jar\`; app+AppCDS = \`bin/fedpilot\` of the app-image (what the"
+  echo "menu entry and /usr/bin/fedpilot start); app-noCDS = the same with \`-Xshare:off\`; jpackage-launcher ="
+  echo "\`bin/FedPilot\`, jpackage's launcher, same JVM and archive (its rpm/dpkg lookups come before the JVM starts,"
+  echo "so they show in the wall time only)."
   echo
   echo "- Date: $(date -u '+%Y-%m-%d %H:%M UTC'); commit $(git rev-parse --short HEAD 2>/dev/null || echo '?')$(git diff --quiet HEAD 2>/dev/null || echo ' (with uncommitted changes)')"
   echo "- Machine: $(nproc) CPUs ($(lscpu 2>/dev/null | sed -n 's/^Model name: *//p' | head -1)), $(free -m | awk '/^Mem:/ {print $2}') MB RAM, $(. /etc/os-release && echo "$PRETTY_NAME"), kernel $(uname -r)"

@@ -5,7 +5,7 @@
 #   packaging/build-linux.sh [--app-image-only] [--no-maven]
 #
 # --no-maven packages the target/fedpilot.jar and target/lib of an earlier `mvn package`/`mvn verify` (CI).
-# Output: target/jpackage/FedPilot/ (app-image, run bin/FedPilot) and target/jpackage/fedpilot_<version>-1_<arch>.deb.
+# Output: target/jpackage/FedPilot/ (app-image, run bin/fedpilot or bin/FedPilot) and target/jpackage/fedpilot_<version>-1_<arch>.deb.
 # Needs JDK 17+ with jmods (jlink, jpackage), Maven; installs xvfb + libgtk-3-0 (AppCDS training run) and
 # fakeroot (.deb) with apt-get when they are missing. FEDPILOT_MVN_ARGS adds Maven options (e.g. -o).
 set -euo pipefail
@@ -94,6 +94,9 @@ log "jpackage app-image"
 "$JAVA_HOME/bin/jpackage" @"$JPK/common.args" @"$JPK/launcher.args" @"$JPK/app-image-linux.args" \
   --app-version "$VERSION" --input "$INPUT" --runtime-image "$RUNTIME" --dest "$OUT"
 "$IMAGE/bin/FedPilot" --version | grep -q "FedPilot $VERSION" || die "$IMAGE/bin/FedPilot --version failed"
+# bin/fedpilot: the same start without the jpackage launcher's rpm/dpkg lookups (menu entry, /usr/bin/fedpilot).
+install -m 755 packaging/linux/fedpilot "$IMAGE/bin/fedpilot"
+"$IMAGE/bin/fedpilot" --version | grep -q "FedPilot $VERSION" || die "$IMAGE/bin/fedpilot --version failed"
 
 # --- 5. AppCDS: a training run to the first frame records the classes, then the archive is dumped ------
 log "AppCDS training run"
@@ -114,7 +117,7 @@ sh "$IMAGE/lib/app/FedPilot-appcds.sh" || die "could not dump the AppCDS archive
 # -Xshare:on fails instead of silently running without the archive.
 JAVA_TOOL_OPTIONS=-Xshare:on "$IMAGE/bin/FedPilot" --version 2>/dev/null | grep -q "FedPilot $VERSION" \
   || die "the launcher does not map its AppCDS archive"
-log "app-image: $IMAGE ($(du -sm "$IMAGE" | cut -f1) MB)"
+log "app-image: $IMAGE ($(du -sb "$IMAGE" | cut -f1) bytes)"
 
 # --- 6. .deb -----------------------------------------------------------------------------------------
 if ! $APP_IMAGE_ONLY; then
@@ -124,9 +127,19 @@ if ! $APP_IMAGE_ONLY; then
   mkdir -p "$(dirname "$DEB_IMAGE")"
   cp -a "$IMAGE" "$DEB_IMAGE"
   rm -f "$DEB_IMAGE/lib/app/FedPilot.jsa"
+  # Written elsewhere and moved when complete: target/jpackage never holds a half-written .deb.
   "$JAVA_HOME/bin/jpackage" @"$JPK/common.args" @"$JPK/deb.args" \
-    --app-version "$VERSION" --app-image "$DEB_IMAGE" --dest "$OUT"
-  rm -rf "$OUT/deb-image"
-  DEB=$(ls "$OUT"/fedpilot_"$VERSION"-*.deb)
-  log "deb: $DEB ($(du -m "$DEB" | cut -f1) MB)"
+    --app-version "$VERSION" --app-image "$DEB_IMAGE" --dest "$OUT/deb-out"
+  built=$(ls "$OUT"/deb-out/fedpilot_"$VERSION"-*.deb)
+  dpkg-deb -c "$built" >"$OUT/deb-out/contents.txt" || die "dpkg-deb cannot read $built"
+  grep -q '/opt/fedpilot/lib/app/lib/microsoft-graph-.*\.jar$' "$OUT/deb-out/contents.txt" \
+    || die "$built does not contain the application"
+  grep -q '/opt/fedpilot/lib/runtime/lib/server/libjvm.so$' "$OUT/deb-out/contents.txt" \
+    || die "$built does not contain the runtime"
+  grep -q '^-rwxr-xr-x .* \./opt/fedpilot/bin/fedpilot$' "$OUT/deb-out/contents.txt" \
+    || die "$built does not contain an executable bin/fedpilot"
+  mv "$built" "$OUT/"
+  rm -rf "$OUT/deb-image" "$OUT/deb-out"
+  DEB=$OUT/$(basename "$built")
+  log "deb: $DEB ($(stat -c %s "$DEB") bytes)"
 fi

@@ -60,7 +60,7 @@ install_and_check() {
   local desktop
   desktop=$(ls /usr/share/applications/fedpilot*.desktop 2>/dev/null | head -1)
   [ -n "$desktop" ] || die "no menu entry in /usr/share/applications"
-  grep -q '^Exec=/opt/fedpilot/bin/FedPilot' "$desktop" || die "$desktop does not start /opt/fedpilot/bin/FedPilot"
+  grep -q '^Exec=/opt/fedpilot/bin/fedpilot$' "$desktop" || die "$desktop does not start /opt/fedpilot/bin/fedpilot"
   local icon
   icon=$(sed -n 's/^Icon=//p' "$desktop")
   [ -f "$icon" ] || die "the menu entry's icon $icon does not exist"

@@ -17,10 +17,11 @@ found=$(mktemp)
 trap 'rm -f "$found"' EXIT
 for jar in target/fedpilot.jar $(ls target/lib/*.jar | grep -v '/javafx-'); do
   name=$(basename "$jar")
+  descriptor=$(jar --describe-module --file "$jar" --release 17 2>/dev/null || true)
   if [ "$(stat -c %s "$jar")" -gt 30000000 ]; then
     java packaging/tools/JdkModuleScan.java "$jar"
-  elif ! jar --describe-module --file "$jar" --release 17 2>/dev/null | grep -q 'No module descriptor found'; then
-    jar --describe-module --file "$jar" --release 17 | awk -v j="$name" '/^requires (java|jdk)\./ {print j " -> " $2}'
+  elif ! grep -q 'No module descriptor found' <<<"$descriptor"; then
+    awk -v j="$name" '/^requires (java|jdk)\./ {print j " -> " $2}' <<<"$descriptor"
   else
     jdeps -s --multi-release 17 --module-path "${FX%:}" "$jar" 2>/dev/null | awk '$2 == "->" && $3 ~ /^(java|jdk)\./ {print $1 " -> " $3}'
   fi
