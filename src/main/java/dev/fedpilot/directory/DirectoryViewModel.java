@@ -49,6 +49,8 @@ public final class DirectoryViewModel {
     private final ReadOnlyBooleanWrapper lastingAvailable = new ReadOnlyBooleanWrapper();
     private TaskRunner.Cancellable usersTask;
     private TaskRunner.Cancellable groupsTask;
+    /** Which load the running tasks belong to; a cancelled or replaced load starts nothing more. */
+    private long loadGeneration;
 
     public DirectoryViewModel(DirectoryContext ctx) {
         this.ctx = ctx;
@@ -156,6 +158,10 @@ public final class DirectoryViewModel {
 
     /** Stops paging; what arrived stays. */
     public void cancelLoading() {
+        loadGeneration++;
+        if (groupsTask == null) {
+            groupsLoading.set(false);
+        }
         if (usersTask != null) {
             usersTask.cancel();
         }
@@ -178,12 +184,26 @@ public final class DirectoryViewModel {
         usersLoading.set(true);
         groupsLoading.set(true);
         lastingAvailable.set(setup().app() != null && setup().jobId() != null);
-        usersTask = list(messages.get("directory.task.users"), "directory.progress.users",
+        long generation = ++loadGeneration;
+        groupsTask = null;
+        // Groups start once the first users are shown: the two tables then build their first cells in
+        // different frames instead of one long one.
+        Runnable startGroups = () -> {
+            if (generation == loadGeneration && groupsTask == null) {
+                groupsTask = list(messages.get("directory.task.groups"), "directory.progress.groups",
+                        page -> ctx.aws().listGroups(target, p -> page.accept(p.stream().map(GroupRow::of).toList())),
+                        this::addGroups, ok -> { }, groupsLoading);
+            }
+        };
+        usersTask = this.<UserRow>list(messages.get("directory.task.users"), "directory.progress.users",
                 page -> ctx.aws().listUsers(target, p -> page.accept(p.stream().map(UserRow::of).toList())),
-                this::addUsers, ok -> usersLoaded.set(ok), usersLoading);
-        groupsTask = list(messages.get("directory.task.groups"), "directory.progress.groups",
-                page -> ctx.aws().listGroups(target, p -> page.accept(p.stream().map(GroupRow::of).toList())),
-                this::addGroups, ok -> { }, groupsLoading);
+                page -> {
+                    addUsers(page);
+                    startGroups.run();
+                }, ok -> {
+                    usersLoaded.set(ok);
+                    startGroups.run();
+                }, usersLoading);
     }
 
     private <R> TaskRunner.Cancellable list(String title, String progressKey, Consumer<Consumer<List<R>>> listing,

@@ -57,6 +57,7 @@ public final class DirectoryBenchmark {
     private final List<Long> busy = Collections.synchronizedList(new ArrayList<>());
     private final AtomicLong lastPulse = new AtomicLong();
     private final AtomicLong lastCpu = new AtomicLong();
+    private final AtomicLong lastRenderCpu = new AtomicLong();
     private volatile boolean recording;
     private volatile DirectoryViewModel watched;
 
@@ -278,12 +279,15 @@ public final class DirectoryBenchmark {
                     long cpu = ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
                     long previous = lastPulse.getAndSet(t);
                     long previousCpu = lastCpu.getAndSet(cpu);
+                    long render = rendererCpu();
+                    long previousRender = lastRenderCpu.getAndSet(render);
                     if (recording && previous != 0) {
                         gaps.add(t - previous);
                         busy.add(cpu - previousCpu);
                         if (VERBOSE && (t - previous > 50_000_000L || cpu - previousCpu > 15_000_000L)) {
-                            System.out.printf(Locale.ROOT, "gap %.1f ms (FX cpu %.1f ms) at %.3f s, %d users%n",
-                                    (t - previous) / 1e6, (cpu - previousCpu) / 1e6, (t - EPOCH) / 1e9,
+                            System.out.printf(Locale.ROOT, "gap %.1f ms (FX cpu %.1f ms, renderer cpu %.1f ms) at %.3f s, %d users%n",
+                                    (t - previous) / 1e6, (cpu - previousCpu) / 1e6, (render - previousRender) / 1e6,
+                                    (t - EPOCH) / 1e9,
                                     watched == null ? -1 : watched.users().loadedProperty().get());
                         }
                     }
@@ -292,6 +296,21 @@ public final class DirectoryBenchmark {
             return null;
         });
     }
+
+    /** CPU time of JavaFX's render thread so far (0 if it cannot be found). */
+    private static long rendererCpu() {
+        var threads = ManagementFactory.getThreadMXBean();
+        if (rendererId < 0) {
+            for (var info : threads.getThreadInfo(threads.getAllThreadIds())) {
+                if (info != null && info.getThreadName().startsWith("QuantumRenderer")) {
+                    rendererId = info.getThreadId();
+                }
+            }
+        }
+        return rendererId < 0 ? 0 : Math.max(0, threads.getThreadCpuTime(rendererId));
+    }
+
+    private static long rendererId = -1;
 
     private long maxGap() {
         synchronized (gaps) {

@@ -18,6 +18,11 @@ final class QueuedTaskRunner implements TaskRunner {
         return queued.size();
     }
 
+    /** Runs the oldest queued task on this thread. */
+    void runOne() {
+        queued.poll().run();
+    }
+
     /** Runs every queued task (and any they queue) on this thread. */
     void runAll() {
         while (!queued.isEmpty()) {
