@@ -3,6 +3,7 @@ package dev.fedpilot;
 import dev.fedpilot.app.GuiLauncher;
 import dev.fedpilot.app.ServicesFactory;
 import dev.fedpilot.cli.FedPilotCommand;
+import org.slf4j.LoggerFactory;
 
 import java.io.PrintWriter;
 
@@ -15,9 +16,18 @@ public final class Main {
     }
 
     public static void main(String[] args) {
+        // Logback reads its configuration in the background while the command line is parsed; loggers asked
+        // for meanwhile queue their events and replay them once it is ready (SLF4J's substitute loggers).
+        Thread logging = new Thread(LoggerFactory::getILoggerFactory, "fedpilot-logging-start");
+        logging.setDaemon(true);
+        logging.start();
+        if (FedPilotCommand.opensWindow(args)) {
+            GuiLauncher.startToolkit();
+        }
         PrintWriter out = new PrintWriter(System.out, true);
         PrintWriter err = new PrintWriter(System.err, true);
-        int code = FedPilotCommand.run(args, new ServicesFactory(), GuiLauncher::launch, out, err);
+        ServicesFactory factory = new ServicesFactory();
+        int code = FedPilotCommand.run(args, factory, request -> GuiLauncher.launch(factory, request), out, err);
         System.exit(code);
     }
 }

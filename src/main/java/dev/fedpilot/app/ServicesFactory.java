@@ -19,6 +19,7 @@ public class ServicesFactory {
     /** Per-call latency in the interactive sandbox, so that progress and busy states are visible. */
     static final Duration SANDBOX_LATENCY = Duration.ofMillis(120);
     private final Path configDirectory;
+    private StateStore settings;
 
     public ServicesFactory() {
         this(JsonFileStateStore.defaultDirectory());
@@ -33,9 +34,12 @@ public class ServicesFactory {
         return configDirectory.resolve("exports");
     }
 
-    /** Preferences shared by every mode (window placement, theme). */
-    public StateStore settings() {
-        return new JsonFileStateStore(configDirectory);
+    /** Preferences shared by every mode (window placement, theme); one store, built on first use. */
+    public synchronized StateStore settings() {
+        if (settings == null) {
+            settings = new JsonFileStateStore(configDirectory);
+        }
+        return settings;
     }
 
     /** Services for the window: the sandbox when asked for, the configured clouds, or none (welcome screen). */

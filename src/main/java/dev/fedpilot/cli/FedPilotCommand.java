@@ -11,6 +11,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 import java.io.PrintWriter;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.function.ToIntFunction;
 
@@ -21,10 +22,13 @@ import java.util.function.ToIntFunction;
 public final class FedPilotCommand implements Callable<Integer> {
     private static final Logger LOG = LoggerFactory.getLogger(FedPilotCommand.class);
 
-    @Option(names = "--sandbox", description = "Use the simulated Entra tenant and IAM Identity Center (offline).")
+    private static final String SANDBOX = "--sandbox";
+    private static final String SELF_TEST = "--self-test";
+
+    @Option(names = SANDBOX, description = "Use the simulated Entra tenant and IAM Identity Center (offline).")
     boolean sandbox;
 
-    @Option(names = "--self-test", description = "Open the window, run a short smoke of the setup flow, then exit.")
+    @Option(names = SELF_TEST, description = "Open the window, run a short smoke of the setup flow, then exit.")
     boolean selfTest;
 
     @picocli.CommandLine.Spec
@@ -41,12 +45,26 @@ public final class FedPilotCommand implements Callable<Integer> {
     /** Opens the window and returns its exit code once it closes. */
     @Override
     public Integer call() {
-        int code = gui.applyAsInt(new GuiRequest(sandbox, selfTest));
-        if (selfTest) {
-            spec.commandLine().getOut().println(code == ExitCodes.OK ? "FedPilot self-test passed."
+        return openWindow(new GuiRequest(sandbox, selfTest), gui, spec.commandLine().getOut());
+    }
+
+    private static int openWindow(GuiRequest request, ToIntFunction<GuiRequest> gui, PrintWriter out) {
+        int code = gui.applyAsInt(request);
+        if (request.selfTest()) {
+            out.println(code == ExitCodes.OK ? "FedPilot self-test passed."
                     : "FedPilot self-test failed (exit " + code + "); the log has the details.");
         }
         return code;
+    }
+
+    /**
+     * Whether these arguments open the window (no subcommand, no --help or --version), decided before the
+     * command line is parsed, so that JavaFX can start meanwhile. A wrong guess costs time, never behaviour.
+     */
+    public static boolean opensWindow(String[] args) {
+        List<String> flags = List.of(args);
+        return flags.stream().allMatch(a -> SANDBOX.equals(a) || SELF_TEST.equals(a))
+                && flags.stream().distinct().count() == flags.size();
     }
 
     /** Services for a subcommand: the sandbox when asked for, the configured clouds otherwise. */
@@ -60,6 +78,19 @@ public final class FedPilotCommand implements Callable<Integer> {
      */
     public static int run(String[] args, ServicesFactory factory, ToIntFunction<GuiRequest> gui,
                           PrintWriter out, PrintWriter err) {
+        if (opensWindow(args)) {
+            // the window needs only these two flags; picocli's model of every subcommand would cost about
+            // 0.4 s of CPU before the first frame
+            try {
+                return openWindow(new GuiRequest(List.of(args).contains(SANDBOX), List.of(args).contains(SELF_TEST)),
+                        gui, out);
+            } catch (RuntimeException e) {
+                return report(e, err);
+            } finally {
+                out.flush();
+                err.flush();
+            }
+        }
         CommandLine cl = new CommandLine(new FedPilotCommand(factory, gui));
         cl.setOut(out);
         cl.setErr(err);

@@ -25,15 +25,22 @@ public final class JsonFileStateStore implements StateStore {
     private static final Logger LOG = LoggerFactory.getLogger(JsonFileStateStore.class);
     private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9._-]{0,63}");
     private final Path directory;
-    private final ObjectMapper json;
+    private ObjectMapper json;
 
     public JsonFileStateStore(Path directory) {
         this.directory = directory;
-        this.json = new ObjectMapper()
-                .registerModule(new JavaTimeModule())
-                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
-                .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-                .enable(SerializationFeature.INDENT_OUTPUT);
+    }
+
+    /** Built on first use: Jackson takes a noticeable part of a second to set up, and a first start reads nothing. */
+    private synchronized ObjectMapper json() {
+        if (json == null) {
+            json = new ObjectMapper()
+                    .registerModule(new JavaTimeModule())
+                    .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+                    .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                    .enable(SerializationFeature.INDENT_OUTPUT);
+        }
+        return json;
     }
 
     /** The user's config directory: {@code fedpilot.home}, else $XDG_CONFIG_HOME/fedpilot, else ~/.config/fedpilot. */
@@ -58,7 +65,7 @@ public final class JsonFileStateStore implements StateStore {
             return Optional.empty();
         }
         try {
-            return Optional.ofNullable(json.readValue(file.toFile(), type));
+            return Optional.ofNullable(json().readValue(file.toFile(), type));
         } catch (IOException e) {
             Path aside = file.resolveSibling(file.getFileName() + ".unreadable");
             LOG.warn("could not read {}; moved it to {}", file, aside, e);
@@ -78,7 +85,7 @@ public final class JsonFileStateStore implements StateStore {
             Files.createDirectories(directory);
             Path temp = Files.createTempFile(directory, name, ".tmp");
             try {
-                json.writeValue(temp.toFile(), document);
+                json().writeValue(temp.toFile(), document);
                 try {
                     Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
                 } catch (AtomicMoveNotSupportedException e) {

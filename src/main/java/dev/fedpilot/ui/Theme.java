@@ -16,8 +16,9 @@ public final class Theme {
     }
 
     public static void apply(Scene scene, boolean dark) {
-        Application.setUserAgentStylesheet(dark ? new PrimerDark().getUserAgentStylesheet()
-                : new PrimerLight().getUserAgentStylesheet());
+        // the binary form of the theme loads several times faster than parsing its 170 kB of CSS
+        Application.setUserAgentStylesheet(dark ? new PrimerDark().getUserAgentStylesheetBSS()
+                : new PrimerLight().getUserAgentStylesheetBSS());
         if (!scene.getStylesheets().contains(APP_CSS)) {
             scene.getStylesheets().add(APP_CSS);
         }

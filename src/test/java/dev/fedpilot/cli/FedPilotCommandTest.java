@@ -76,4 +76,36 @@ class FedPilotCommandTest {
                 request -> 1, new PrintWriter(out), new PrintWriter(err));
         assertEquals(1, code);
     }
+
+    @Test
+    void theSelfTestSaysWhetherItPassed() {
+        assertEquals(0, run("--self-test", "--sandbox"));
+        assertEquals(List.of(new GuiRequest(true, true)), windows);
+        assertTrue(out.toString().contains("FedPilot self-test passed."), out.toString());
+    }
+
+    @Test
+    void aFlagGivenTwiceIsBadUsageAndOpensNothing() {
+        assertEquals(2, run("--sandbox", "--sandbox"));
+        assertTrue(windows.isEmpty());
+        assertTrue(err.toString().contains("--sandbox"), err.toString());
+    }
+
+    @Test
+    void aWindowThatCannotOpenIsOneLineAndExitOne() {
+        int code = FedPilotCommand.run(new String[]{"--sandbox"}, new ServicesFactory(home), request -> {
+            throw new UnsupportedOperationException("Unable to open DISPLAY");
+        }, new PrintWriter(out), new PrintWriter(err));
+        assertEquals(1, code);
+        assertEquals("fedpilot: UnsupportedOperationException: Unable to open DISPLAY", err.toString().strip());
+    }
+
+    @Test
+    void onlyTheWindowFlagsCountAsOpeningTheWindow() {
+        assertTrue(FedPilotCommand.opensWindow(new String[0]));
+        assertTrue(FedPilotCommand.opensWindow(new String[]{"--sandbox", "--self-test"}));
+        assertFalse(FedPilotCommand.opensWindow(new String[]{"--version"}));
+        assertFalse(FedPilotCommand.opensWindow(new String[]{"--sandbox", "report"}));
+        assertFalse(FedPilotCommand.opensWindow(new String[]{"--sandbox", "--sandbox"}));
+    }
 }

@@ -1,0 +1,97 @@
+package dev.fedpilot.app;
+
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.LoggerContext;
+import ch.qos.logback.classic.encoder.PatternLayoutEncoder;
+import ch.qos.logback.classic.spi.Configurator;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.CoreConstants;
+import ch.qos.logback.core.pattern.DynamicConverter;
+import ch.qos.logback.core.rolling.FixedWindowRollingPolicy;
+import ch.qos.logback.core.rolling.RollingFileAppender;
+import ch.qos.logback.core.rolling.SizeBasedTriggeringPolicy;
+import ch.qos.logback.core.spi.ContextAwareBase;
+import ch.qos.logback.core.util.FileSize;
+
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.function.Supplier;
+
+/**
+ * FedPilot's logging, set up in code (found by logback through META-INF/services): a rolling file, never the
+ * console, so that the command line's stderr stays one clean line per error; wire logging off, and every
+ * message passed through {@link RedactingConverter}. Code instead of logback.xml because reading the XML cost
+ * about half a second of CPU at every start. A {@code logback-test.xml} on the class path, or
+ * {@code -Dlogback.configurationFile}, takes over.
+ */
+public final class LogSetup extends ContextAwareBase implements Configurator {
+    /** Loggers that would write headers and bodies (tokens) if turned on: off. */
+    public static final Map<String, Level> LEVELS = Map.of(
+            "software.amazon.awssdk.request", Level.WARN,
+            "software.amazon.awssdk.wire", Level.OFF,
+            "org.apache.http.wire", Level.OFF,
+            "org.apache.http.headers", Level.OFF,
+            "com.azure", Level.WARN,
+            "com.microsoft", Level.WARN,
+            "okhttp3", Level.WARN);
+    static final String PATTERN = "%d{ISO8601} %-5level [%thread] %logger{36} - %redactedMsg%n";
+
+    @Override
+    public ExecutionStatus configure(LoggerContext context) {
+        if (System.getProperty("logback.configurationFile") != null
+                || LogSetup.class.getResource("/logback-test.xml") != null) {
+            return ExecutionStatus.INVOKE_NEXT_IF_ANY;
+        }
+        configure(context, logDirectory());
+        return ExecutionStatus.DO_NOT_INVOKE_NEXT_IF_ANY;
+    }
+
+    /** Sets up {@code context} to write {@code directory/fedpilot.log}, kept to three 5 MB files. */
+    @SuppressWarnings("unchecked")
+    public static void configure(LoggerContext context, Path directory) {
+        Map<String, Supplier<DynamicConverter<?>>> rules = (Map<String, Supplier<DynamicConverter<?>>>)
+                context.getObject(CoreConstants.PATTERN_RULE_REGISTRY_FOR_SUPPLIERS);
+        if (rules == null) {
+            rules = new HashMap<>();
+            context.putObject(CoreConstants.PATTERN_RULE_REGISTRY_FOR_SUPPLIERS, rules);
+        }
+        rules.put("redactedMsg", RedactingConverter::new);
+
+        RollingFileAppender<ILoggingEvent> file = new RollingFileAppender<>();
+        file.setContext(context);
+        file.setName("FILE");
+        file.setFile(directory.resolve("fedpilot.log").toString());
+        FixedWindowRollingPolicy rolling = new FixedWindowRollingPolicy();
+        rolling.setContext(context);
+        rolling.setParent(file);
+        rolling.setFileNamePattern(directory.resolve("fedpilot.%i.log").toString());
+        rolling.setMinIndex(1);
+        rolling.setMaxIndex(3);
+        rolling.start();
+        SizeBasedTriggeringPolicy<ILoggingEvent> trigger = new SizeBasedTriggeringPolicy<>();
+        trigger.setContext(context);
+        trigger.setMaxFileSize(FileSize.valueOf("5MB"));
+        trigger.start();
+        PatternLayoutEncoder encoder = new PatternLayoutEncoder();
+        encoder.setContext(context);
+        encoder.setPattern(PATTERN);
+        encoder.start();
+        file.setRollingPolicy(rolling);
+        file.setTriggeringPolicy(trigger);
+        file.setEncoder(encoder);
+        file.start();
+
+        LEVELS.forEach((name, level) -> context.getLogger(name).setLevel(level));
+        ch.qos.logback.classic.Logger root = context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+        root.setLevel(Level.INFO);
+        root.addAppender(file);
+    }
+
+    /** {@code fedpilot.log.dir}, else the logs folder in FedPilot's config directory. */
+    static Path logDirectory() {
+        String dir = System.getProperty("fedpilot.log.dir");
+        return dir != null && !dir.isBlank() ? Path.of(dir)
+                : Path.of(System.getProperty("user.home"), ".config", "fedpilot", "logs");
+    }
+}
