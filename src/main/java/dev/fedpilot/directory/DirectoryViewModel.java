@@ -31,6 +31,10 @@ import java.util.function.Consumer;
 public final class DirectoryViewModel {
     private static final int MAX_LIST_ATTEMPTS = 5;
     private static final int PROGRESS_EVERY = 1000;
+    /** More rows than a table shows at once; these arrive {@link #FIRST_ROWS_STEP} at a time, a frame apart. */
+    private static final int FIRST_ROWS = 40;
+    private static final int FIRST_ROWS_STEP = 10;
+    private static final Duration FRAME = Duration.ofMillis(17);
     private final DirectoryContext ctx;
     private final Messages messages;
     private final RowList<UserRow> users;
@@ -214,8 +218,8 @@ public final class DirectoryViewModel {
             for (int attempt = 1; ; attempt++) {
                 try {
                     listing.accept(page -> {
+                        deliver(page, count[0], c, onUi);
                         count[0] += page.size();
-                        c.onUi(() -> onUi.accept(page));
                         // the count is words for the status line: every 1,000 rows is often enough
                         if (count[0] % PROGRESS_EVERY < page.size()) {
                             c.progress(count[0], -1, messages.get(progressKey, count[0]));
@@ -238,6 +242,27 @@ public final class DirectoryViewModel {
                 .onCancelled(() -> finished.accept(false))
                 .onFinally(() -> busy.set(false))
                 .start();
+    }
+
+    /**
+     * Hands a page to the UI. The rows that fill an empty table come in steps one frame apart: the table builds
+     * the cells of its visible rows as they arrive, and a screenful of them in one frame made it stutter.
+     */
+    private <R> void deliver(List<R> page, int before, TaskRunner.TaskContext c, Consumer<List<R>> onUi) {
+        int from = 0;
+        while (before + from < FIRST_ROWS && page.size() - from > FIRST_ROWS_STEP) {
+            List<R> step = page.subList(from, from + FIRST_ROWS_STEP);
+            c.onUi(() -> onUi.accept(step));
+            from += FIRST_ROWS_STEP;
+            try {
+                ctx.sleeper().sleep(FRAME);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        List<R> rest = from == 0 ? page : page.subList(from, page.size());
+        c.onUi(() -> onUi.accept(rest));
     }
 
     private void addUsers(List<UserRow> page) {

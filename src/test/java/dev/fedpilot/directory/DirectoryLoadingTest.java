@@ -1,12 +1,16 @@
 package dev.fedpilot.directory;
 
+import dev.fedpilot.domain.DirectoryUser;
 import dev.fedpilot.sandbox.SandboxOptions;
 import dev.fedpilot.store.MemoryStateStore;
+import javafx.collections.ListChangeListener;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -72,5 +76,32 @@ class DirectoryLoadingTest {
         tasks.runAll();
         assertEquals(users, model.users().loadedProperty().get());
         assertEquals(groups, model.groups().loadedProperty().get());
+    }
+
+    @Test
+    void theRowsThatFillTheEmptyTableArriveInStepsAFrameApartThenWholePages() {
+        DirectoryFixture f = new DirectoryFixture(SandboxOptions.defaults().withConsistencyDelay(Duration.ZERO),
+                new MemoryStateStore(), tasks, exports);
+        List<DirectoryUser> users = new ArrayList<>();
+        for (int i = 0; i < 250; i++) {
+            users.add(new DirectoryUser("u-" + i, "user" + i + "@example.com", "User " + i, "User", "No. " + i,
+                    List.of("user" + i + "@example.com"), List.of(), null));
+        }
+        f.aws.listUsersInstead(users);
+        DirectoryViewModel model = new DirectoryViewModel(f.context());
+        List<Integer> added = new ArrayList<>();
+        model.users().items().addListener((ListChangeListener<UserRow>) c -> {
+            while (c.next()) {
+                added.add(c.getAddedSize());
+            }
+        });
+        model.open();
+        tasks.runOne();
+        tasks.runOne();
+        assertTrue(added.size() >= 5, added.toString());
+        assertEquals(List.of(10, 10, 10, 10, 60), added.subList(0, 5), "the first page in steps: " + added);
+        assertEquals(List.of(100, 50), added.subList(5, added.size()), "later pages whole");
+        assertEquals(250, model.users().loadedProperty().get());
+        assertEquals(4, f.waits.stream().filter(d -> d.toMillis() < 100).count(), "one frame after each step");
     }
 }

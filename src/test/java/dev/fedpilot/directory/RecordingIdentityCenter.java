@@ -28,6 +28,7 @@ final class RecordingIdentityCenter implements IdentityCenter {
     private final Set<String> refuseOnce = new HashSet<>();
     private final AtomicInteger inFlight = new AtomicInteger();
     private final AtomicInteger maxInFlight = new AtomicInteger();
+    private volatile List<DirectoryUser> listedUsers;
     private volatile Duration writeDelay = Duration.ZERO;
     private volatile Runnable afterWrite = () -> { };
 
@@ -108,7 +109,18 @@ final class RecordingIdentityCenter implements IdentityCenter {
 
     @Override
     public void listUsers(IdcInstance instance, Consumer<List<DirectoryUser>> onPage) {
-        delegate.listUsers(instance, onPage);
+        if (listedUsers == null) {
+            delegate.listUsers(instance, onPage);
+            return;
+        }
+        for (int i = 0; i < listedUsers.size(); i += 100) {
+            onPage.accept(listedUsers.subList(i, Math.min(listedUsers.size(), i + 100)));
+        }
+    }
+
+    /** Lists these users (in pages of 100, as AWS does) instead of the identity store's. */
+    void listUsersInstead(List<DirectoryUser> users) {
+        listedUsers = List.copyOf(users);
     }
 
     @Override
