@@ -33,7 +33,7 @@ public final class DirectoryViewModel {
     private static final int PROGRESS_EVERY = 1000;
     /** More rows than a table shows at once; these arrive {@link #FIRST_ROWS_STEP} at a time, a frame apart. */
     private static final int FIRST_ROWS = 40;
-    private static final int FIRST_ROWS_STEP = 10;
+    private static final int FIRST_ROWS_STEP = 5;
     private static final Duration FRAME = Duration.ofMillis(17);
     private final DirectoryContext ctx;
     private final Messages messages;

@@ -410,6 +410,9 @@ public final class DirectoryBenchmark {
                 System.getProperty("java.version"), Runtime.getRuntime().availableProcessors(),
                 Runtime.getRuntime().maxMemory() / mb, System.getProperty("glass.platform", "gtk"),
                 ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage()));
+        s.append("JVM options: `").append(String.join(" ", ManagementFactory.getRuntimeMXBean().getInputArguments()
+                .stream().filter(a -> a.startsWith("-X")).toList())).append("` (the packaged app starts with "
+                + "-XX:TieredStopAtLevel=1 -XX:MaxGCPauseMillis=20, see packaging/jpackage/launcher.args).\n\n");
         s.append(String.format(Locale.ROOT, "Sandbox LARGE (%,d users and %,d groups loaded), %d ms per call and "
                 + "per page of 100; building the simulated clouds took %.1f s. The bare listing of all users "
                 + "(no UI, same sandbox) took %.2f s = %.3f× the floor on this machine during this run.%n%n",
