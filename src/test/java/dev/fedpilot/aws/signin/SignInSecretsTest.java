@@ -40,7 +40,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * Access tokens, client secrets, refresh tokens, codes and role credentials never show up in a log line, an
  * exception (message, fix or cause chain) or a toString. The same sign-in story runs twice: once with every
- * logger at DEBUG (except the wire loggers the app's logback.xml switches off, which print raw bodies by design),
+ * logger at DEBUG (except the wire loggers the app's LogSetup switches off, which print raw bodies by design),
  * once against stand-ins that echo secrets in their error texts, as a careless server might.
  */
 class SignInSecretsTest {
