@@ -153,11 +153,10 @@ public final class SetupWizardViewModel {
                 });
                 long[] groups = {0};
                 ctx.aws().listGroups(instance, page -> groups[0] += page.size());
-                return new Object[]{new LiveCounts(users[0], groups[0], users[1]), names};
-            }).onSuccess(r -> {
-                counts.set((LiveCounts) r[0]);
-                @SuppressWarnings("unchecked") List<String> names = (List<String>) r[1];
-                provisionedUsers.setAll(names);
+                return new Live(new LiveCounts(users[0], groups[0], users[1]), names);
+            }).onSuccess(live -> {
+                counts.set(live.counts());
+                provisionedUsers.setAll(live.provisionedNames());
                 showState(ctx.state());
             }).start();
         }
@@ -168,6 +167,10 @@ public final class SetupWizardViewModel {
                         showState(ctx.state());
                     }).start();
         }
+    }
+
+    /** What one read of the identity store found: the counts and the first provisioned user names. */
+    private record Live(LiveCounts counts, List<String> provisionedNames) {
     }
 
     private void advanceFrom(StepViewModel step) {

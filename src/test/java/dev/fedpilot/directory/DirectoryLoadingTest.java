@@ -22,9 +22,13 @@ class DirectoryLoadingTest {
     Path exports;
     private final QueuedTaskRunner tasks = new QueuedTaskRunner();
 
-    private DirectoryViewModel openWithQueuedTasks() {
-        DirectoryFixture f = new DirectoryFixture(SandboxOptions.defaults().withConsistencyDelay(Duration.ZERO),
+    private DirectoryFixture fixture() {
+        return new DirectoryFixture(SandboxOptions.defaults().withConsistencyDelay(Duration.ZERO),
                 new MemoryStateStore(), tasks, exports);
+    }
+
+    private DirectoryViewModel openWithQueuedTasks() {
+        DirectoryFixture f = fixture();
         DirectoryViewModel model = new DirectoryViewModel(f.context());
         model.open();
         tasks.runAll(); // nothing queued yet is the lists: the instance lookup comes first
@@ -33,8 +37,7 @@ class DirectoryLoadingTest {
 
     @Test
     void groupsAreListedOnceTheFirstUsersAreShownAndBothLoadFully() {
-        DirectoryFixture f = new DirectoryFixture(SandboxOptions.defaults().withConsistencyDelay(Duration.ZERO),
-                new MemoryStateStore(), tasks, exports);
+        DirectoryFixture f = fixture();
         DirectoryViewModel model = new DirectoryViewModel(f.context());
         model.open();
         assertEquals(1, tasks.queued(), "the instance lookup");
@@ -53,8 +56,7 @@ class DirectoryLoadingTest {
 
     @Test
     void stoppingBeforeTheFirstUsersStartsNoGroupListingAndLeavesNothingBusy() {
-        DirectoryFixture f = new DirectoryFixture(SandboxOptions.defaults().withConsistencyDelay(Duration.ZERO),
-                new MemoryStateStore(), tasks, exports);
+        DirectoryFixture f = fixture();
         DirectoryViewModel model = new DirectoryViewModel(f.context());
         model.open();
         tasks.runOne(); // the instance is found, the users listing is queued
@@ -80,8 +82,7 @@ class DirectoryLoadingTest {
 
     @Test
     void theRowsThatFillTheEmptyTableArriveFiveAtATimeAFrameApartThenWholePages() {
-        DirectoryFixture f = new DirectoryFixture(SandboxOptions.defaults().withConsistencyDelay(Duration.ZERO),
-                new MemoryStateStore(), tasks, exports);
+        DirectoryFixture f = fixture();
         List<DirectoryUser> users = new ArrayList<>();
         for (int i = 0; i < 250; i++) {
             users.add(new DirectoryUser("u-" + i, "user" + i + "@example.com", "User " + i, "User", "No. " + i,
