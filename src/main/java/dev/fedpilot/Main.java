@@ -3,6 +3,7 @@ package dev.fedpilot;
 import dev.fedpilot.app.GuiLauncher;
 import dev.fedpilot.app.ServicesFactory;
 import dev.fedpilot.cli.FedPilotCommand;
+import dev.fedpilot.ui.FxToolkit;
 import org.slf4j.LoggerFactory;
 
 import java.io.PrintWriter;
@@ -22,7 +23,7 @@ public final class Main {
         logging.setDaemon(true);
         logging.start();
         if (FedPilotCommand.opensWindow(args)) {
-            GuiLauncher.startToolkit();
+            FxToolkit.start(); // the longest step before the first frame: begun before parsing
         }
         PrintWriter out = new PrintWriter(System.out, true);
         PrintWriter err = new PrintWriter(System.err, true);

@@ -1,5 +1,6 @@
 package dev.fedpilot.app;
 
+import dev.fedpilot.ui.FxToolkit;
 import dev.fedpilot.ui.shell.WindowPlacement;
 import javafx.application.Platform;
 import javafx.stage.Stage;
@@ -7,56 +8,21 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /** Starts JavaFX, opens the FedPilot window and blocks until it closes; returns the exit code. */
 public final class GuiLauncher {
     private static final Logger LOG = LoggerFactory.getLogger(GuiLauncher.class);
-    private static final AtomicBoolean TOOLKIT_STARTING = new AtomicBoolean();
-    private static final CompletableFuture<Void> TOOLKIT = new CompletableFuture<>();
 
     private GuiLauncher() {
     }
 
-    /**
-     * Starts JavaFX on a thread of its own and returns at once. Its start (native libraries, the display, fonts)
-     * is the longest step before the first frame, so {@code Main} calls this before parsing the command line.
-     */
-    public static void startToolkit() {
-        if (!TOOLKIT_STARTING.compareAndSet(false, true)) {
-            return;
-        }
-        Thread starter = new Thread(() -> {
-            try {
-                Platform.setImplicitExit(false);
-                Platform.startup(() -> TOOLKIT.complete(null));
-            } catch (RuntimeException | LinkageError e) {
-                TOOLKIT.completeExceptionally(e);
-            }
-        }, "fedpilot-fx-start");
-        starter.setDaemon(true);
-        starter.start();
-    }
-
     public static int launch(ServicesFactory factory, GuiRequest request) {
         warmUp(factory);
-        startToolkit();
-        try {
-            TOOLKIT.join();
-        } catch (CompletionException e) {
-            // as if Platform.startup had thrown here: the command line reports it in one line
-            if (e.getCause() instanceof RuntimeException r) {
-                throw r;
-            }
-            throw e;
-        }
         CountDownLatch closed = new CountDownLatch(1);
         AtomicInteger exitCode = new AtomicInteger(0);
-        Platform.runLater(() -> {
+        FxToolkit.runWhenStarted(() -> {
             try {
                 FedPilotWindow window = new FedPilotWindow(factory, request, new Stage(), code -> {
                     exitCode.set(code);

@@ -12,6 +12,7 @@ import ch.qos.logback.core.rolling.RollingFileAppender;
 import ch.qos.logback.core.rolling.SizeBasedTriggeringPolicy;
 import ch.qos.logback.core.spi.ContextAwareBase;
 import ch.qos.logback.core.util.FileSize;
+import dev.fedpilot.store.JsonFileStateStore;
 
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -88,10 +89,9 @@ public final class LogSetup extends ContextAwareBase implements Configurator {
         root.addAppender(file);
     }
 
-    /** {@code fedpilot.log.dir}, else the logs folder in FedPilot's config directory. */
+    /** {@code fedpilot.log.dir}, else the logs folder in FedPilot's config directory (where its settings are). */
     static Path logDirectory() {
         String dir = System.getProperty("fedpilot.log.dir");
-        return dir != null && !dir.isBlank() ? Path.of(dir)
-                : Path.of(System.getProperty("user.home"), ".config", "fedpilot", "logs");
+        return dir != null && !dir.isBlank() ? Path.of(dir) : JsonFileStateStore.defaultDirectory().resolve("logs");
     }
 }

@@ -39,17 +39,26 @@ class LogSetupTest {
     }
 
     @Test
-    void theLogFolderFollowsTheSystemProperty() {
-        String before = System.getProperty("fedpilot.log.dir");
+    void theLogFolderIsTheOneAskedForElseTheLogsFolderBesideTheSettings() {
+        String logDir = System.getProperty("fedpilot.log.dir");
+        String home = System.getProperty("fedpilot.home");
         try {
             System.setProperty("fedpilot.log.dir", "/tmp/fp-logs");
             assertEquals(Path.of("/tmp/fp-logs"), LogSetup.logDirectory());
+            System.clearProperty("fedpilot.log.dir");
+            System.setProperty("fedpilot.home", "/tmp/fp-home");
+            assertEquals(Path.of("/tmp/fp-home/logs"), LogSetup.logDirectory());
         } finally {
-            if (before == null) {
-                System.clearProperty("fedpilot.log.dir");
-            } else {
-                System.setProperty("fedpilot.log.dir", before);
-            }
+            restore("fedpilot.log.dir", logDir);
+            restore("fedpilot.home", home);
+        }
+    }
+
+    private static void restore(String key, String value) {
+        if (value == null) {
+            System.clearProperty(key);
+        } else {
+            System.setProperty(key, value);
         }
     }
 }
