@@ -23,9 +23,10 @@ import java.util.concurrent.CancellationException;
 
 /**
  * Turns SDK failures into {@link CloudException}s a user can act on. Messages name the refused action (an IAM
- * action such as {@code identitystore:ListUsers}) and never echo request headers or credentials.
+ * action such as {@code identitystore:ListUsers}) and never echo request headers or credentials. Public so the
+ * sign-in package uses the same cancellation check and error-code reading.
  */
-final class AwsErrors {
+public final class AwsErrors {
 
     private static final Set<String> SIGN_IN_CODES = Set.of("ExpiredToken", "ExpiredTokenException",
             "RequestExpired", "UnrecognizedClientException", "InvalidClientTokenId", "InvalidSignatureException",
@@ -61,7 +62,8 @@ final class AwsErrors {
         return seconds == null || seconds < 0 ? Optional.empty() : Optional.of(Duration.ofSeconds(seconds));
     }
 
-    static boolean isCancellation(SdkException failure) {
+    /** Whether the call failed because the calling thread was interrupted or the call aborted, not because of AWS. */
+    public static boolean isCancellation(SdkException failure) {
         if (failure instanceof AbortedException) {
             return true;
         }
@@ -74,7 +76,8 @@ final class AwsErrors {
         return false;
     }
 
-    static CancellationException cancelled(String action) {
+    /** Keeps the interrupt visible to the caller and says which call it stopped. */
+    public static CancellationException cancelled(String action) {
         Thread.currentThread().interrupt();
         return new CancellationException("Cancelled during " + action);
     }
@@ -193,7 +196,8 @@ final class AwsErrors {
         };
     }
 
-    static String errorCode(SdkException failure) {
+    /** AWS's error code, such as {@code AccessDeniedException}; empty when the answer had none. */
+    public static String errorCode(SdkException failure) {
         if (failure instanceof AwsServiceException aws && aws.awsErrorDetails() != null
                 && aws.awsErrorDetails().errorCode() != null) {
             return aws.awsErrorDetails().errorCode();

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /**
  * The setup's saved progress: which steps are done and the ids, URLs and dates they produced, so a restart
@@ -47,49 +48,82 @@ public record SetupState(int version, Map<SetupStep, StepStatus> steps, IdcInsta
     }
 
     public SetupState withStatus(SetupStep step, StepStatus status) {
-        Map<SetupStep, StepStatus> next = new EnumMap<>(steps);
-        next.put(step, status);
-        return new SetupState(version, next, instance, tenant, app, spEntityId, acsUrl, signingCertificate,
-                idpMetadataFile, scimEndpoint, scimTokenCreated, jobId, assignments, updated);
+        return copy(c -> c.steps.put(step, status));
     }
 
     public SetupState withInstance(IdcInstance value) {
-        return new SetupState(version, steps, value, tenant, app, spEntityId, acsUrl, signingCertificate,
-                idpMetadataFile, scimEndpoint, scimTokenCreated, jobId, assignments, updated);
+        return copy(c -> c.instance = value);
     }
 
     public SetupState withTenant(TenantInfo value) {
-        return new SetupState(version, steps, instance, value, app, spEntityId, acsUrl, signingCertificate,
-                idpMetadataFile, scimEndpoint, scimTokenCreated, jobId, assignments, updated);
+        return copy(c -> c.tenant = value);
     }
 
     public SetupState withApp(EnterpriseApp value) {
-        return new SetupState(version, steps, instance, tenant, value, spEntityId, acsUrl, signingCertificate,
-                idpMetadataFile, scimEndpoint, scimTokenCreated, jobId, assignments, updated);
+        return copy(c -> c.app = value);
     }
 
     public SetupState withSaml(String entityId, String acs, CertificateInfo certificate) {
-        return new SetupState(version, steps, instance, tenant, app, entityId, acs, certificate,
-                idpMetadataFile, scimEndpoint, scimTokenCreated, jobId, assignments, updated);
+        return copy(c -> { c.spEntityId = entityId; c.acsUrl = acs; c.signingCertificate = certificate; });
     }
 
     public SetupState withIdpMetadataFile(String value) {
-        return new SetupState(version, steps, instance, tenant, app, spEntityId, acsUrl, signingCertificate,
-                value, scimEndpoint, scimTokenCreated, jobId, assignments, updated);
+        return copy(c -> c.idpMetadataFile = value);
     }
 
     public SetupState withScim(String endpoint, Instant tokenCreated, String job) {
-        return new SetupState(version, steps, instance, tenant, app, spEntityId, acsUrl, signingCertificate,
-                idpMetadataFile, endpoint, tokenCreated, job, assignments, updated);
+        return copy(c -> { c.scimEndpoint = endpoint; c.scimTokenCreated = tokenCreated; c.jobId = job; });
     }
 
     public SetupState withAssignments(List<AppAssignment> value) {
-        return new SetupState(version, steps, instance, tenant, app, spEntityId, acsUrl, signingCertificate,
-                idpMetadataFile, scimEndpoint, scimTokenCreated, jobId, value, updated);
+        return copy(c -> c.assignments = value);
     }
 
     public SetupState touched(Instant at) {
-        return new SetupState(version, steps, instance, tenant, app, spEntityId, acsUrl, signingCertificate,
-                idpMetadataFile, scimEndpoint, scimTokenCreated, jobId, assignments, at);
+        return copy(c -> c.updated = at);
+    }
+
+    /** This state with one change; every wither goes through here so none has to list all the components. */
+    private SetupState copy(Consumer<Copy> change) {
+        Copy c = new Copy(this);
+        change.accept(c);
+        return new SetupState(c.version, c.steps, c.instance, c.tenant, c.app, c.spEntityId, c.acsUrl,
+                c.signingCertificate, c.idpMetadataFile, c.scimEndpoint, c.scimTokenCreated, c.jobId, c.assignments,
+                c.updated);
+    }
+
+    /** The components of a state being changed. */
+    private static final class Copy {
+        private final int version;
+        private final Map<SetupStep, StepStatus> steps;
+        private IdcInstance instance;
+        private TenantInfo tenant;
+        private EnterpriseApp app;
+        private String spEntityId;
+        private String acsUrl;
+        private CertificateInfo signingCertificate;
+        private String idpMetadataFile;
+        private String scimEndpoint;
+        private Instant scimTokenCreated;
+        private String jobId;
+        private List<AppAssignment> assignments;
+        private Instant updated;
+
+        private Copy(SetupState from) {
+            version = from.version;
+            steps = new EnumMap<>(from.steps);
+            instance = from.instance;
+            tenant = from.tenant;
+            app = from.app;
+            spEntityId = from.spEntityId;
+            acsUrl = from.acsUrl;
+            signingCertificate = from.signingCertificate;
+            idpMetadataFile = from.idpMetadataFile;
+            scimEndpoint = from.scimEndpoint;
+            scimTokenCreated = from.scimTokenCreated;
+            jobId = from.jobId;
+            assignments = from.assignments;
+            updated = from.updated;
+        }
     }
 }

@@ -1,6 +1,6 @@
 package dev.fedpilot.report;
 
-import dev.fedpilot.report.ReportDocument.Block;
+import dev.fedpilot.report.ReportDocument.Banner;
 import dev.fedpilot.report.ReportDocument.Facts;
 import dev.fedpilot.report.ReportDocument.Findings;
 import dev.fedpilot.report.ReportDocument.Line;
@@ -10,16 +10,13 @@ import dev.fedpilot.report.ReportDocument.Table;
 import dev.fedpilot.ui.Fact;
 import dev.fedpilot.ui.Messages;
 
-import java.io.IOException;
-import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 /**
  * The report as one self-contained XHTML file: inline CSS, no scripts, no external resources, readable on
  * screen (light and dark) and in print. Well-formed XML, so other tools can parse it.
  */
-public final class HtmlReportWriter implements ReportWriter {
+public final class HtmlReportWriter extends TextReportWriter {
     private static final String CSS = """
             :root { --fg: #1f2328; --muted: #59636e; --border: #d1d9e0; --bg: #ffffff; --subtle: #f6f8fa;
                     --ok: #1a7f37; --warn: #9a6700; --error: #d1242f; --accent: #0969da; }
@@ -70,61 +67,44 @@ public final class HtmlReportWriter implements ReportWriter {
               .summary, ul.findings li, .badge, thead th { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
               .scroll { overflow: visible; } }
             """;
-    private final ReportLayout layout;
-    private final Messages messages;
-
     public HtmlReportWriter(Messages messages) {
-        this.messages = messages;
-        this.layout = new ReportLayout(messages);
+        super(messages, 16_384);
     }
 
     @Override
-    public void write(SetupReport report, OutputStream out) throws IOException {
-        out.write(render(report).getBytes(StandardCharsets.UTF_8));
-    }
-
-    public String render(SetupReport report) {
-        ReportDocument doc = layout.document(report);
-        StringBuilder h = new StringBuilder(16_384);
+    void heading(StringBuilder h, String title, String subtitle) {
         h.append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<!DOCTYPE html>\n")
                 .append("<html xmlns=\"http://www.w3.org/1999/xhtml\" lang=\"en\" xml:lang=\"en\">\n<head>\n")
                 .append("<meta charset=\"UTF-8\"/>\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"/>\n")
                 .append("<meta name=\"generator\" content=\"FedPilot\"/>\n")
-                .append("<title>").append(esc(doc.title())).append("</title>\n<style>\n").append(CSS)
-                .append("</style>\n</head>\n<body>\n<header>\n<h1>").append(esc(doc.title())).append("</h1>\n")
-                .append("<p class=\"meta\">").append(esc(doc.subtitle())).append("</p>\n</header>\n");
-        h.append("<section id=\"summary\" class=\"summary health-").append(doc.banner().health().id())
-                .append("\" role=\"status\">\n<p class=\"headline\">").append(esc(doc.banner().headline()))
-                .append("</p>\n<p class=\"detail\">").append(esc(doc.banner().detail())).append("</p>\n</section>\n");
-        for (Part part : doc.parts()) {
-            h.append("<section id=\"").append(part.section().id()).append("\" class=\"state-")
-                    .append(part.state().id()).append("\">\n<h2>").append(esc(part.title()))
-                    .append("<span class=\"badge\">").append(esc(part.stateLabel())).append("</span></h2>\n");
-            for (Block block : part.blocks()) {
-                block(h, block);
-            }
-            h.append("</section>\n");
-        }
-        h.append("<footer><p>").append(esc(messages.get("report.footer", SetupReport.SCHEMA_VERSION)))
-                .append("</p></footer>\n</body>\n</html>\n");
-        return h.toString();
+                .append("<title>").append(esc(title)).append("</title>\n<style>\n").append(CSS)
+                .append("</style>\n</head>\n<body>\n<header>\n<h1>").append(esc(title)).append("</h1>\n")
+                .append("<p class=\"meta\">").append(esc(subtitle)).append("</p>\n</header>\n");
     }
 
-    private static void block(StringBuilder h, Block block) {
-        if (block instanceof Facts f) {
-            facts(h, f.facts());
-        } else if (block instanceof Table t) {
-            table(h, t);
-        } else if (block instanceof Findings f) {
-            findings(h, f);
-        } else if (block instanceof Note n) {
-            h.append("<p class=\"note\">").append(esc(n.text())).append("</p>\n");
-        }
+    @Override
+    void banner(StringBuilder h, Banner banner) {
+        h.append("<section id=\"summary\" class=\"summary health-").append(banner.health().id())
+                .append("\" role=\"status\">\n<p class=\"headline\">").append(esc(banner.headline()))
+                .append("</p>\n<p class=\"detail\">").append(esc(banner.detail())).append("</p>\n</section>\n");
     }
 
-    private static void facts(StringBuilder h, List<Fact> facts) {
+    @Override
+    void partStart(StringBuilder h, Part part) {
+        h.append("<section id=\"").append(part.section().id()).append("\" class=\"state-")
+                .append(part.state().id()).append("\">\n<h2>").append(esc(part.title()))
+                .append("<span class=\"badge\">").append(esc(part.stateLabel())).append("</span></h2>\n");
+    }
+
+    @Override
+    void partEnd(StringBuilder h, Part part) {
+        h.append("</section>\n");
+    }
+
+    @Override
+    void facts(StringBuilder h, Facts facts) {
         h.append("<table class=\"facts\">\n<tbody>\n");
-        for (Fact f : facts) {
+        for (Fact f : facts.facts()) {
             h.append("<tr><th scope=\"row\">").append(esc(f.label())).append("</th><td>");
             value(h, f.value(), f.code());
             h.append("</td></tr>\n");
@@ -132,7 +112,8 @@ public final class HtmlReportWriter implements ReportWriter {
         h.append("</tbody>\n</table>\n");
     }
 
-    private static void table(StringBuilder h, Table t) {
+    @Override
+    void table(StringBuilder h, Table t) {
         h.append("<div class=\"scroll\">\n<table class=\"data\">\n");
         if (t.caption() != null) {
             h.append("<caption>").append(esc(t.caption())).append("</caption>\n");
@@ -152,7 +133,8 @@ public final class HtmlReportWriter implements ReportWriter {
         h.append("</tbody>\n</table>\n</div>\n");
     }
 
-    private static void findings(StringBuilder h, Findings f) {
+    @Override
+    void findings(StringBuilder h, Findings f) {
         h.append("<ul class=\"findings\">\n");
         for (Line l : f.lines()) {
             h.append("<li class=\"severity-").append(esc(l.severity())).append("\" data-code=\"").append(esc(l.code()))
@@ -166,6 +148,16 @@ public final class HtmlReportWriter implements ReportWriter {
             h.append("</li>\n");
         }
         h.append("</ul>\n");
+    }
+
+    @Override
+    void note(StringBuilder h, Note n) {
+        h.append("<p class=\"note\">").append(esc(n.text())).append("</p>\n");
+    }
+
+    @Override
+    void footer(StringBuilder h, String line) {
+        h.append("<footer><p>").append(esc(line)).append("</p></footer>\n</body>\n</html>\n");
     }
 
     private static void value(StringBuilder h, String value, boolean code) {

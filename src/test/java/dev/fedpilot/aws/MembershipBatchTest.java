@@ -3,12 +3,10 @@ package dev.fedpilot.aws;
 import dev.fedpilot.aws.MembershipBatch.Operation;
 import dev.fedpilot.aws.MembershipBatch.Outcome;
 import dev.fedpilot.domain.CloudException;
-import dev.fedpilot.domain.DirectoryGroup;
-import dev.fedpilot.domain.DirectoryUser;
 import dev.fedpilot.domain.IdcInstance;
-import dev.fedpilot.domain.Membership;
 import dev.fedpilot.domain.MembershipResult;
 import dev.fedpilot.port.IdentityCenter;
+import dev.fedpilot.testing.DelegatingIdentityCenter;
 import dev.fedpilot.testing.MotoAws;
 import dev.fedpilot.testing.MotoServer;
 import org.junit.jupiter.api.AfterEach;
@@ -19,11 +17,9 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -112,72 +108,22 @@ class MembershipBatchTest {
     }
 
     /** Records how many membership writes run at the same moment. */
-    private static final class CountingIdentityCenter implements IdentityCenter {
-        private final IdentityCenter delegate;
+    private static final class CountingIdentityCenter extends DelegatingIdentityCenter {
         private final AtomicInteger inFlight = new AtomicInteger();
         private final AtomicInteger maxInFlight = new AtomicInteger();
 
         CountingIdentityCenter(IdentityCenter delegate) {
-            this.delegate = delegate;
+            super(delegate);
         }
 
-        private <T> T counted(Supplier<T> call) {
+        @Override
+        protected <T> T write(String groupId, String userId, Supplier<T> call) {
             maxInFlight.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
             try {
                 return call.get();
             } finally {
                 inFlight.decrementAndGet();
             }
-        }
-
-        @Override
-        public MembershipResult addMember(IdcInstance instance, String groupId, String userId) {
-            return counted(() -> delegate.addMember(instance, groupId, userId));
-        }
-
-        @Override
-        public MembershipResult removeMember(IdcInstance instance, String groupId, String userId) {
-            return counted(() -> delegate.removeMember(instance, groupId, userId));
-        }
-
-        @Override
-        public String callerIdentity() {
-            return delegate.callerIdentity();
-        }
-
-        @Override
-        public List<IdcInstance> instances() {
-            return delegate.instances();
-        }
-
-        @Override
-        public void listUsers(IdcInstance instance, Consumer<List<DirectoryUser>> onPage) {
-            delegate.listUsers(instance, onPage);
-        }
-
-        @Override
-        public void listGroups(IdcInstance instance, Consumer<List<DirectoryGroup>> onPage) {
-            delegate.listGroups(instance, onPage);
-        }
-
-        @Override
-        public void listMembersOfGroup(IdcInstance instance, String groupId, Consumer<List<Membership>> onPage) {
-            delegate.listMembersOfGroup(instance, groupId, onPage);
-        }
-
-        @Override
-        public void listGroupsOfUser(IdcInstance instance, String userId, Consumer<List<Membership>> onPage) {
-            delegate.listGroupsOfUser(instance, userId, onPage);
-        }
-
-        @Override
-        public Optional<DirectoryUser> findUserByName(IdcInstance instance, String userName) {
-            return delegate.findUserByName(instance, userName);
-        }
-
-        @Override
-        public Optional<DirectoryGroup> findGroupByName(IdcInstance instance, String displayName) {
-            return delegate.findGroupByName(instance, displayName);
         }
     }
 }

@@ -1,29 +1,27 @@
 package dev.fedpilot.directory;
 
 import dev.fedpilot.domain.CloudException;
-import dev.fedpilot.domain.DirectoryGroup;
 import dev.fedpilot.domain.DirectoryUser;
 import dev.fedpilot.domain.IdcInstance;
-import dev.fedpilot.domain.Membership;
-import dev.fedpilot.domain.MembershipResult;
 import dev.fedpilot.port.IdentityCenter;
+import dev.fedpilot.testing.DelegatingIdentityCenter;
 
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
  * The sandbox identity store with a recorder in front: counts writes per (group, user), can refuse a user once
  * (as AWS would with AccessDenied), slow writes down to see concurrency, and run a hook after each write.
  */
-final class RecordingIdentityCenter implements IdentityCenter {
-    private final IdentityCenter delegate;
+final class RecordingIdentityCenter extends DelegatingIdentityCenter {
     private final Map<String, Integer> writes = new HashMap<>();
     private final Set<String> refuseOnce = new HashSet<>();
     private final AtomicInteger inFlight = new AtomicInteger();
@@ -33,7 +31,7 @@ final class RecordingIdentityCenter implements IdentityCenter {
     private volatile Runnable afterWrite = () -> { };
 
     RecordingIdentityCenter(IdentityCenter delegate) {
-        this.delegate = delegate;
+        super(delegate);
     }
 
     synchronized int writesOf(String groupId, String userId) {
@@ -60,7 +58,8 @@ final class RecordingIdentityCenter implements IdentityCenter {
         return maxInFlight.get();
     }
 
-    private <T> T write(String groupId, String userId, java.util.function.Supplier<T> call) {
+    @Override
+    protected <T> T write(String groupId, String userId, Supplier<T> call) {
         synchronized (this) {
             if (refuseOnce.remove(userId)) {
                 throw new CloudException(CloudException.Problem.FORBIDDEN, "AccessDeniedException: not allowed to "
@@ -81,36 +80,16 @@ final class RecordingIdentityCenter implements IdentityCenter {
             return result;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new java.util.concurrent.CancellationException("interrupted");
+            throw new CancellationException("interrupted");
         } finally {
             inFlight.decrementAndGet();
         }
     }
 
     @Override
-    public MembershipResult addMember(IdcInstance instance, String groupId, String userId) {
-        return write(groupId, userId, () -> delegate.addMember(instance, groupId, userId));
-    }
-
-    @Override
-    public MembershipResult removeMember(IdcInstance instance, String groupId, String userId) {
-        return write(groupId, userId, () -> delegate.removeMember(instance, groupId, userId));
-    }
-
-    @Override
-    public String callerIdentity() {
-        return delegate.callerIdentity();
-    }
-
-    @Override
-    public List<IdcInstance> instances() {
-        return delegate.instances();
-    }
-
-    @Override
     public void listUsers(IdcInstance instance, Consumer<List<DirectoryUser>> onPage) {
         if (listedUsers == null) {
-            delegate.listUsers(instance, onPage);
+            super.listUsers(instance, onPage);
             return;
         }
         for (int i = 0; i < listedUsers.size(); i += 100) {
@@ -121,30 +100,5 @@ final class RecordingIdentityCenter implements IdentityCenter {
     /** Lists these users (in pages of 100, as AWS does) instead of the identity store's. */
     void listUsersInstead(List<DirectoryUser> users) {
         listedUsers = List.copyOf(users);
-    }
-
-    @Override
-    public void listGroups(IdcInstance instance, Consumer<List<DirectoryGroup>> onPage) {
-        delegate.listGroups(instance, onPage);
-    }
-
-    @Override
-    public void listMembersOfGroup(IdcInstance instance, String groupId, Consumer<List<Membership>> onPage) {
-        delegate.listMembersOfGroup(instance, groupId, onPage);
-    }
-
-    @Override
-    public void listGroupsOfUser(IdcInstance instance, String userId, Consumer<List<Membership>> onPage) {
-        delegate.listGroupsOfUser(instance, userId, onPage);
-    }
-
-    @Override
-    public Optional<DirectoryUser> findUserByName(IdcInstance instance, String userName) {
-        return delegate.findUserByName(instance, userName);
-    }
-
-    @Override
-    public Optional<DirectoryGroup> findGroupByName(IdcInstance instance, String displayName) {
-        return delegate.findGroupByName(instance, displayName);
     }
 }

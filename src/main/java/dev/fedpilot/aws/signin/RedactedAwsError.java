@@ -1,5 +1,6 @@
 package dev.fedpilot.aws.signin;
 
+import dev.fedpilot.aws.AwsErrors;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.core.exception.SdkServiceException;
@@ -20,7 +21,7 @@ final class RedactedAwsError extends RuntimeException {
         if (!(failure instanceof SdkServiceException service)) {
             return failure;
         }
-        String code = SignInErrors.code(failure);
+        String code = AwsErrors.errorCode(failure);
         String service0 = failure instanceof AwsServiceException aws && aws.awsErrorDetails() != null
                 ? aws.awsErrorDetails().serviceName() : null;
         return new RedactedAwsError(failure.getClass().getName() + ": " + (service0 == null ? "" : service0 + " ")

@@ -1,9 +1,9 @@
 package dev.fedpilot.aws.signin;
 
+import dev.fedpilot.aws.AwsErrors;
 import dev.fedpilot.domain.CloudException;
 import dev.fedpilot.domain.CloudException.Problem;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
-import software.amazon.awssdk.core.exception.AbortedException;
 import software.amazon.awssdk.core.exception.ApiCallTimeoutException;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.core.exception.SdkException;
@@ -20,8 +20,6 @@ import software.amazon.awssdk.services.ssooidc.model.InvalidRequestRegionExcepti
 import software.amazon.awssdk.services.ssooidc.model.SlowDownException;
 import software.amazon.awssdk.services.ssooidc.model.UnauthorizedClientException;
 
-import java.io.InterruptedIOException;
-import java.net.SocketTimeoutException;
 import java.util.Set;
 import java.util.concurrent.CancellationException;
 import java.util.function.Supplier;
@@ -47,9 +45,8 @@ final class SignInErrors {
         try {
             return request.get();
         } catch (SdkException failure) {
-            if (isCancellation(failure) || Thread.currentThread().isInterrupted()) {
-                Thread.currentThread().interrupt();
-                throw new CancellationException("Cancelled during " + step);
+            if (AwsErrors.isCancellation(failure) || Thread.currentThread().isInterrupted()) {
+                throw AwsErrors.cancelled(step);
             }
             throw toCloudException(step, failure);
         }
@@ -65,7 +62,7 @@ final class SignInErrors {
                 return toCloudException(step, inner);
             }
         }
-        String code = code(failure);
+        String code = AwsErrors.errorCode(failure);
         String suffix = code.isEmpty() ? "." : " (" + code + ").";
         if (failure instanceof InvalidGrantException) {
             return new CloudException(Problem.UNAUTHENTICATED, "IAM Identity Center no longer accepts this sign-in ("
@@ -145,26 +142,5 @@ final class SignInErrors {
     private static CloudException unavailable(String step, SdkException failure) {
         return new CloudException(Problem.UNAVAILABLE, "AWS failed to answer while " + step + ".",
                 "Try again in a few minutes.", null, RedactedAwsError.of(failure));
-    }
-
-    private static boolean isCancellation(SdkException failure) {
-        if (failure instanceof AbortedException) {
-            return true;
-        }
-        for (Throwable cause = failure.getCause(); cause != null; cause = cause.getCause()) {
-            if (cause instanceof InterruptedException
-                    || (cause instanceof InterruptedIOException && !(cause instanceof SocketTimeoutException))) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    static String code(SdkException failure) {
-        if (failure instanceof AwsServiceException aws && aws.awsErrorDetails() != null
-                && aws.awsErrorDetails().errorCode() != null) {
-            return aws.awsErrorDetails().errorCode();
-        }
-        return "";
     }
 }
