@@ -84,6 +84,8 @@ public final class FedPilotCommand implements Callable<Integer> {
             try {
                 return openWindow(new GuiRequest(List.of(args).contains(SANDBOX), List.of(args).contains(SELF_TEST)),
                         gui, out);
+            } catch (UnsupportedOperationException e) {
+                return noWindow(e, err);
             } catch (RuntimeException e) {
                 return report(e, err);
             } finally {
@@ -104,6 +106,14 @@ public final class FedPilotCommand implements Callable<Integer> {
         out.flush();
         err.flush();
         return code;
+    }
+
+    /** JavaFX found no screen to open the window on (no DISPLAY, a server session). */
+    private static int noWindow(UnsupportedOperationException e, PrintWriter err) {
+        err.println("fedpilot: cannot open the window (" + e.getMessage() + "). Start FedPilot in a desktop session;"
+                + " the commands in 'fedpilot --help' work without one.");
+        LOG.debug("no window", e);
+        return ExitCodes.FAILED;
     }
 
     private static int report(Exception ex, PrintWriter err) {

@@ -97,7 +97,8 @@ class FedPilotCommandTest {
             throw new UnsupportedOperationException("Unable to open DISPLAY");
         }, new PrintWriter(out), new PrintWriter(err));
         assertEquals(1, code);
-        assertEquals("fedpilot: UnsupportedOperationException: Unable to open DISPLAY", err.toString().strip());
+        assertEquals("fedpilot: cannot open the window (Unable to open DISPLAY). Start FedPilot in a desktop session;"
+                + " the commands in 'fedpilot --help' work without one.", err.toString().strip());
     }
 
     @Test
