@@ -1,6 +1,5 @@
 package dev.fedpilot.directory;
 
-import dev.fedpilot.domain.CloudException;
 import dev.fedpilot.domain.DirectoryGroup;
 import dev.fedpilot.domain.DirectoryUser;
 import dev.fedpilot.domain.IdcInstance;
@@ -17,7 +16,6 @@ import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -29,12 +27,6 @@ import java.util.function.Consumer;
  * memberships, pending changes with undo/redo and apply, drift against Entra, and export.
  */
 public final class DirectoryViewModel {
-    private static final int MAX_LIST_ATTEMPTS = 5;
-    private static final int PROGRESS_EVERY = 1000;
-    /** More rows than a table shows at once; these arrive {@link #FIRST_ROWS_STEP} at a time, a frame apart. */
-    private static final int FIRST_ROWS = 40;
-    private static final int FIRST_ROWS_STEP = 5;
-    private static final Duration FRAME = Duration.ofMillis(17);
     private final DirectoryContext ctx;
     private final Messages messages;
     private final RowList<UserRow> users;
@@ -213,56 +205,7 @@ public final class DirectoryViewModel {
     private <R> TaskRunner.Cancellable list(String title, String progressKey, Consumer<Consumer<List<R>>> listing,
                                             Consumer<List<R>> onUi, Consumer<Boolean> finished,
                                             ReadOnlyBooleanWrapper busy) {
-        return ctx.tasks().task(title, c -> {
-            int[] count = {0};
-            for (int attempt = 1; ; attempt++) {
-                try {
-                    listing.accept(page -> {
-                        deliver(page, count[0], c, onUi);
-                        count[0] += page.size();
-                        // the count is words for the status line: every 1,000 rows is often enough
-                        if (count[0] % PROGRESS_EVERY < page.size()) {
-                            c.progress(count[0], -1, messages.get(progressKey, count[0]));
-                        }
-                    });
-                    return count[0];
-                } catch (CloudException e) {
-                    // a throttled first call is retried; a listing that broke off halfway is reported instead
-                    if (!e.isRetryable() || count[0] > 0 || attempt >= MAX_LIST_ATTEMPTS) {
-                        throw e;
-                    }
-                    ctx.sleeper().sleep(e.retryAfter().orElse(Duration.ofSeconds(1)));
-                }
-            }
-        }).onSuccess(n -> finished.accept(true))
-                .onFailure(e -> {
-                    error.set(ErrorText.full(e));
-                    finished.accept(false);
-                })
-                .onCancelled(() -> finished.accept(false))
-                .onFinally(() -> busy.set(false))
-                .start();
-    }
-
-    /**
-     * Hands a page to the UI. The rows that fill an empty table come in steps one frame apart: the table builds
-     * the cells of its visible rows as they arrive, and a screenful of them in one frame made it stutter.
-     */
-    private <R> void deliver(List<R> page, int before, TaskRunner.TaskContext c, Consumer<List<R>> onUi) {
-        int from = 0;
-        while (before + from < FIRST_ROWS && page.size() - from > FIRST_ROWS_STEP) {
-            List<R> step = page.subList(from, from + FIRST_ROWS_STEP);
-            c.onUi(() -> onUi.accept(step));
-            from += FIRST_ROWS_STEP;
-            try {
-                ctx.sleeper().sleep(FRAME);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                break;
-            }
-        }
-        List<R> rest = from == 0 ? page : page.subList(from, page.size());
-        c.onUi(() -> onUi.accept(rest));
+        return PagedListing.start(ctx, title, progressKey, listing, onUi, finished, error::set, () -> busy.set(false));
     }
 
     private void addUsers(List<UserRow> page) {
