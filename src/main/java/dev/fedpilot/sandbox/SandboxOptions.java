@@ -37,10 +37,6 @@ public record SandboxOptions(Duration latency, int throttleEveryNthCall, Duratio
                 SandboxScale.DEMO);
     }
 
-    public static Builder builder() {
-        return new Builder(defaults());
-    }
-
     public SandboxOptions withLatency(Duration value) {
         return new SandboxOptions(value, throttleEveryNthCall, consistencyDelay, provisioningInterval, seed, scale);
     }
@@ -63,48 +59,5 @@ public record SandboxOptions(Duration latency, int throttleEveryNthCall, Duratio
 
     public SandboxOptions withScale(SandboxScale value) {
         return new SandboxOptions(latency, throttleEveryNthCall, consistencyDelay, provisioningInterval, seed, value);
-    }
-
-    /** Fluent construction starting from {@link #defaults()}. */
-    public static final class Builder {
-        private SandboxOptions options;
-
-        private Builder(SandboxOptions start) {
-            this.options = start;
-        }
-
-        public Builder latency(Duration value) {
-            options = options.withLatency(value);
-            return this;
-        }
-
-        public Builder throttleEveryNthCall(int value) {
-            options = options.withThrottleEveryNthCall(value);
-            return this;
-        }
-
-        public Builder consistencyDelay(Duration value) {
-            options = options.withConsistencyDelay(value);
-            return this;
-        }
-
-        public Builder provisioningInterval(Duration value) {
-            options = options.withProvisioningInterval(value);
-            return this;
-        }
-
-        public Builder seed(long value) {
-            options = options.withSeed(value);
-            return this;
-        }
-
-        public Builder scale(SandboxScale value) {
-            options = options.withScale(value);
-            return this;
-        }
-
-        public SandboxOptions build() {
-            return options;
-        }
     }
 }

@@ -31,7 +31,7 @@ class SandboxCallBehaviourTest {
 
     @Test
     void everyNthCallToAPortIsThrottledWithRetryAfter() {
-        SandboxFixture sandbox = new SandboxFixture(SandboxOptions.builder().throttleEveryNthCall(3).build());
+        SandboxFixture sandbox = new SandboxFixture(SandboxOptions.defaults().withThrottleEveryNthCall(3));
         sandbox.entra.tenant();
         sandbox.entra.tenant();
         CloudException third = assertThrows(CloudException.class, () -> sandbox.entra.tenant());
@@ -47,7 +47,7 @@ class SandboxCallBehaviourTest {
 
     @Test
     void latencySleepIsInterruptible() throws InterruptedException {
-        SandboxWorld world = new SandboxWorld(SandboxOptions.builder().latency(Duration.ofMinutes(5)).build(),
+        SandboxWorld world = new SandboxWorld(SandboxOptions.defaults().withLatency(Duration.ofMinutes(5)),
                 new TestClock(SandboxFixture.START));
         AtomicReference<Throwable> failure = new AtomicReference<>();
         CountDownLatch done = new CountDownLatch(1);
@@ -68,8 +68,8 @@ class SandboxCallBehaviourTest {
 
     @Test
     void schedulerRunsProvisioningCycles() throws Exception {
-        SandboxFixture sandbox = new SandboxFixture(SandboxOptions.builder()
-                .provisioningInterval(Duration.ofMillis(20)).build());
+        SandboxFixture sandbox = new SandboxFixture(SandboxOptions.defaults()
+                .withProvisioningInterval(Duration.ofMillis(20)));
         EnterpriseApp app = sandbox.readyApp();
         sandbox.federate(app);
         sandbox.provisioningApp(app, sandbox.console.generateScimToken());
