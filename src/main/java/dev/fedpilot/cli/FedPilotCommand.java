@@ -81,9 +81,9 @@ public final class FedPilotCommand implements Callable<Integer> {
         if (opensWindow(args)) {
             // the window needs only these two flags; picocli's model of every subcommand would cost about
             // 0.4 s of CPU before the first frame
+            List<String> flags = List.of(args);
             try {
-                return openWindow(new GuiRequest(List.of(args).contains(SANDBOX), List.of(args).contains(SELF_TEST)),
-                        gui, out);
+                return openWindow(new GuiRequest(flags.contains(SANDBOX), flags.contains(SELF_TEST)), gui, out);
             } catch (UnsupportedOperationException e) {
                 return noWindow(e, err);
             } catch (RuntimeException e) {
