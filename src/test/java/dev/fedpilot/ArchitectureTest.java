@@ -72,6 +72,33 @@ class ArchitectureTest {
     }
 
     @Test
+    void writersCliAndAdaptersDoNotDependOnTheUi() {
+        noClasses().that().resideInAnyPackage(ADAPTERS)
+                .or().resideInAnyPackage("dev.fedpilot.cli..", "dev.fedpilot.saml..", "dev.fedpilot.text..")
+                .or().haveSimpleNameEndingWith("Writer")
+                .should().dependOnClassesThat().resideInAnyPackage("dev.fedpilot.ui..", "javafx.scene..")
+                .check(classes);
+    }
+
+    @Test
+    void samlParsingUsesOnlyTheDomain() {
+        noClasses().that().resideInAPackage("dev.fedpilot.saml..")
+                .should().dependOnClassesThat().resideInAnyPackage(CLOUD_SDKS)
+                .orShould().dependOnClassesThat().resideInAnyPackage(ADAPTERS)
+                .orShould().dependOnClassesThat().resideInAnyPackage(FEATURES)
+                .orShould().dependOnClassesThat().resideInAnyPackage("dev.fedpilot.app..", "dev.fedpilot.port..")
+                .check(classes);
+    }
+
+    @Test
+    void onlyTheEntryPointsKnowTheCompositionRoot() {
+        noClasses().that().resideOutsideOfPackages("dev.fedpilot.app..", "dev.fedpilot.cli..")
+                .and().doNotHaveFullyQualifiedName("dev.fedpilot.Main")
+                .should().dependOnClassesThat().resideInAPackage("dev.fedpilot.app..")
+                .check(classes);
+    }
+
+    @Test
     void onlyTheUiPackageHopsThreads() {
         noClasses().that().resideOutsideOfPackage("dev.fedpilot.ui..")
                 .should().callMethod(javafx.application.Platform.class, "runLater", Runnable.class)

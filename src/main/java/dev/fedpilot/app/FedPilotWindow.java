@@ -11,7 +11,7 @@ import dev.fedpilot.setup.SetupContext;
 import dev.fedpilot.setup.SetupWizardViewModel;
 import dev.fedpilot.ui.FxDialogService;
 import dev.fedpilot.ui.FxTaskRunner;
-import dev.fedpilot.ui.Messages;
+import dev.fedpilot.text.Messages;
 import dev.fedpilot.ui.Theme;
 import dev.fedpilot.ui.shell.Page;
 import dev.fedpilot.ui.shell.ShellView;

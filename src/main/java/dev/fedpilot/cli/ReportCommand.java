@@ -5,7 +5,7 @@ import dev.fedpilot.report.ReportBuilder;
 import dev.fedpilot.report.ReportFiles;
 import dev.fedpilot.report.ReportFormat;
 import dev.fedpilot.report.SetupReport;
-import dev.fedpilot.ui.Messages;
+import dev.fedpilot.text.Messages;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;

@@ -6,7 +6,7 @@ import dev.fedpilot.domain.IdcInstance;
 import dev.fedpilot.domain.MembershipChange;
 import dev.fedpilot.domain.SetupState;
 import dev.fedpilot.ui.ErrorText;
-import dev.fedpilot.ui.Messages;
+import dev.fedpilot.text.Messages;
 import dev.fedpilot.ui.TaskRunner;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;

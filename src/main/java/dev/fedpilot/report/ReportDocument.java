@@ -3,7 +3,7 @@ package dev.fedpilot.report;
 import dev.fedpilot.report.SetupReport.Health;
 import dev.fedpilot.report.SetupReport.Section;
 import dev.fedpilot.report.SetupReport.State;
-import dev.fedpilot.ui.Fact;
+import dev.fedpilot.text.Fact;
 
 import java.util.List;
 

@@ -1,6 +1,6 @@
 package dev.fedpilot.ui.shell;
 
-import dev.fedpilot.ui.Messages;
+import dev.fedpilot.text.Messages;
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;

@@ -4,7 +4,7 @@ import dev.fedpilot.port.EntraTenant;
 import dev.fedpilot.port.IdentityCenter;
 import dev.fedpilot.port.StateStore;
 import dev.fedpilot.ui.ErrorText;
-import dev.fedpilot.ui.Messages;
+import dev.fedpilot.text.Messages;
 import dev.fedpilot.ui.RunningTask;
 import dev.fedpilot.ui.TaskRunner;
 import javafx.beans.binding.Bindings;

@@ -2,7 +2,7 @@ package dev.fedpilot.ui.shell;
 
 import dev.fedpilot.domain.CloudException;
 import dev.fedpilot.store.MemoryStateStore;
-import dev.fedpilot.ui.Messages;
+import dev.fedpilot.text.Messages;
 import dev.fedpilot.ui.SameThreadTaskRunner;
 import org.junit.jupiter.api.Test;
 
