@@ -14,7 +14,7 @@ class ArchitectureTest {
     private static final String[] ADAPTERS = {"dev.fedpilot.aws..", "dev.fedpilot.entra..", "dev.fedpilot.scim..",
             "dev.fedpilot.sandbox..", "dev.fedpilot.store.."};
     private static final String[] FEATURES = {"dev.fedpilot.setup..", "dev.fedpilot.directory..",
-            "dev.fedpilot.report..", "dev.fedpilot.cli..", "dev.fedpilot.ui.."};
+            "dev.fedpilot.report..", "dev.fedpilot.cli..", "dev.fedpilot.ui..", "dev.fedpilot.health.."};
     private static JavaClasses classes;
 
     @BeforeAll
