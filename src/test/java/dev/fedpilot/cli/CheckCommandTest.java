@@ -69,7 +69,7 @@ class CheckCommandTest {
         ServicesFactory factory = over(fixture);
         assertEquals(1, run(factory, "check", "--sandbox"));
         assertTrue(out.toString().lines().anyMatch(l -> l.startsWith("CRITICAL provisioning-job: ")), out.toString());
-        assertTrue(out.toString().contains("Fix: Generate a new token"), out.toString());
+        assertTrue(out.toString().contains("Fix: Generate a new SCIM token"), out.toString());
         assertEquals(2, run(factory, "check", "--sandbox", "--nagios"));
         assertTrue(out.toString().startsWith("FEDPILOT CRITICAL - "), out.toString());
         assertEquals(1, run(factory, "check", "--sandbox", "--json"));

@@ -53,7 +53,7 @@ class HealthCheckTest {
         HealthItem job = item(report, "provisioning-job");
         assertEquals(HealthItem.Level.CRITICAL, job.level());
         assertTrue(job.message().contains("AWS refused the SCIM token"), job.message());
-        assertTrue(job.fix().startsWith("Generate a new token in the AWS console"), job.fix());
+        assertTrue(job.fix().startsWith("Generate a new SCIM token in the AWS console"), job.fix());
         assertEquals(HealthItem.Level.CRITICAL, report.items().get(0).level(), "critical items come first");
         assertEquals(HealthItem.Level.OK, report.items().get(report.items().size() - 1).level());
     }
