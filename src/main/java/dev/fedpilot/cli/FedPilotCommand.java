@@ -84,13 +84,13 @@ public final class FedPilotCommand implements Callable<Integer> {
             // 0.4 s of CPU before the first frame
             List<String> flags = List.of(args);
             try {
-                return openWindow(new GuiRequest(flags.contains(SANDBOX), flags.contains(SELF_TEST)), gui, out);
+                return finish(openWindow(new GuiRequest(flags.contains(SANDBOX), flags.contains(SELF_TEST)), gui,
+                        out), out, err);
             } catch (UnsupportedOperationException e) {
                 return noWindow(e, err);
-            } catch (RuntimeException e) {
+            } catch (RuntimeException | Error e) {
                 return report(e, err);
             } finally {
-                out.flush();
                 err.flush();
             }
         }
@@ -99,14 +99,48 @@ public final class FedPilotCommand implements Callable<Integer> {
         cl.setErr(err);
         cl.setExecutionExceptionHandler((ex, line, parse) -> report(ex, line.getErr()));
         cl.setParameterExceptionHandler((ex, a) -> {
-            ex.getCommandLine().getErr().println("fedpilot: " + ex.getMessage());
+            ex.getCommandLine().getErr().println("fedpilot: " + printable(ex.getMessage()));
             ex.getCommandLine().getErr().println("Try 'fedpilot --help'.");
             return ExitCodes.BAD_INPUT;
         });
-        int code = cl.execute(args);
-        out.flush();
-        err.flush();
+        try {
+            return finish(cl.execute(args), out, err);
+        } catch (RuntimeException | Error e) {
+            // picocli hands Exceptions to the handler above; an Error (stack overflow, out of memory) arrives here
+            return report(e, err);
+        } finally {
+            err.flush();
+        }
+    }
+
+    /** A command whose output did not reach stdout (closed pipe, full disk) has failed, whatever it returned. */
+    private static int finish(int code, PrintWriter out, PrintWriter err) {
+        if (out.checkError()) {
+            err.println("fedpilot: could not write to standard output (closed pipe or full disk).");
+            return ExitCodes.FAILED;
+        }
         return code;
+    }
+
+    /** {@code text} with control characters (from arguments echoed back) shown as escapes, so a line stays one line. */
+    static String printable(String text) {
+        if (text == null) {
+            return "";
+        }
+        StringBuilder out = new StringBuilder(text.length());
+        text.codePoints().forEach(c -> {
+            if (Character.getType(c) == Character.CONTROL) {
+                out.append(switch (c) {
+                    case '\n' -> "\\n";
+                    case '\r' -> "\\r";
+                    case '\t' -> "\\t";
+                    default -> String.format("\\u%04x", c);
+                });
+            } else {
+                out.appendCodePoint(c);
+            }
+        });
+        return out.toString();
     }
 
     /** JavaFX found no screen to open the window on (no DISPLAY, a server session). */
@@ -117,17 +151,24 @@ public final class FedPilotCommand implements Callable<Integer> {
         return ExitCodes.FAILED;
     }
 
-    private static int report(Exception ex, PrintWriter err) {
+    private static int report(Throwable ex, PrintWriter err) {
         if (ex instanceof UsageException) {
-            err.println("fedpilot: " + ex.getMessage());
+            err.println("fedpilot: " + printable(ex.getMessage()));
             return ExitCodes.BAD_INPUT;
         }
         if (ex instanceof CloudException ce) {
-            err.println("fedpilot: " + ce.getMessage() + (ce.fix().isEmpty() ? "" : " " + ce.fix()));
+            err.println("fedpilot: " + printable(ce.getMessage() + (ce.fix().isEmpty() ? "" : " " + ce.fix())));
             LOG.debug("command failed", ce);
             return ExitCodes.FAILED;
         }
-        err.println("fedpilot: " + ex.getClass().getSimpleName() + (ex.getMessage() == null ? "" : ": " + ex.getMessage()));
+        if (ex instanceof Error) {
+            // the stack has unwound by now, so there is room to say so; the trace goes to the log only
+            err.println("fedpilot: internal error (" + ex.getClass().getSimpleName() + "); the log has the details.");
+            LOG.error("command failed", ex);
+            return ExitCodes.FAILED;
+        }
+        err.println("fedpilot: " + printable(ex.getClass().getSimpleName()
+                + (ex.getMessage() == null ? "" : ": " + ex.getMessage())));
         LOG.error("command failed", ex);
         return ExitCodes.FAILED;
     }

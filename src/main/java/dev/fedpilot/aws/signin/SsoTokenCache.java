@@ -1,5 +1,7 @@
 package dev.fedpilot.aws.signin;
 
+import dev.fedpilot.files.AtomicFiles;
+import dev.fedpilot.files.Access;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -11,13 +13,9 @@ import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -36,7 +34,6 @@ public final class SsoTokenCache {
     /** The CLI writes seconds precision with a literal Z. */
     private static final DateTimeFormatter CLI_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss'Z'")
             .withZone(ZoneOffset.UTC);
-    private static final boolean POSIX = FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
 
     private final Path directory;
     private final ObjectMapper json = new ObjectMapper();
@@ -89,17 +86,7 @@ public final class SsoTokenCache {
         token.refreshToken().ifPresent(refresh -> node.put("refreshToken", refresh.revealAsString()));
         Path file = fileFor(session);
         try {
-            createDirectory();
-            Path temp = POSIX
-                    ? Files.createTempFile(directory, ".fedpilot-", ".tmp",
-                    PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")))
-                    : Files.createTempFile(directory, ".fedpilot-", ".tmp");
-            try {
-                Files.write(temp, json.writeValueAsBytes(node));
-                move(temp, file);
-            } finally {
-                Files.deleteIfExists(temp);
-            }
+            AtomicFiles.write(file, Access.OWNER_ONLY, out -> out.write(json.writeValueAsBytes(node)));
         } catch (IOException e) {
             LOG.warn("Cannot write the SSO token cache file {}", file, e);
             throw new CloudException(Problem.UNEXPECTED, "FedPilot could not save the AWS sign-in to " + file + ".",
@@ -107,26 +94,6 @@ public final class SsoTokenCache {
         }
         LOG.info("Saved the IAM Identity Center token for {} to {} (valid until {})", session.label(), file,
                 token.expiresAt());
-    }
-
-    private void createDirectory() throws IOException {
-        if (Files.isDirectory(directory)) {
-            return;
-        }
-        if (POSIX) {
-            Files.createDirectories(directory,
-                    PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
-        } else {
-            Files.createDirectories(directory);
-        }
-    }
-
-    private static void move(Path temp, Path file) throws IOException {
-        try {
-            Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } catch (AtomicMoveNotSupportedException e) {
-            Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING);
-        }
     }
 
     private static String text(JsonNode node, String field) {
