@@ -58,6 +58,11 @@ public class ServicesFactory {
                 Clock.systemUTC(), () -> { });
     }
 
+    /** The SCIM check for the command line: it talks to the endpoint it is given and needs no sign-in. */
+    public dev.fedpilot.port.ScimProbe scimProbe() {
+        return new dev.fedpilot.scim.HttpScimProbe();
+    }
+
     public Path configDirectory() {
         return configDirectory;
     }

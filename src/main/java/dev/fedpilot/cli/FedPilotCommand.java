@@ -18,8 +18,13 @@ import java.util.function.ToIntFunction;
 /** The root command: no subcommand opens the window, subcommands do one job on the command line. */
 @Command(name = "fedpilot", mixinStandardHelpOptions = true, versionProvider = FedPilotCommand.Version.class,
         description = "Connects Microsoft Entra ID to AWS IAM Identity Center. Without a command, opens the window.",
-        subcommands = {MetadataCommand.class, ReportCommand.class, DirectoryCommand.class, MembershipCommand.class,
-                CheckCommand.class})
+        subcommands = {
+                MetadataCommand.class,
+                ReportCommand.class,
+                DirectoryCommand.class,
+                MembershipCommand.class,
+                CheckCommand.class,
+                ScimCommand.class})
 public final class FedPilotCommand implements Callable<Integer> {
     private static final Logger LOG = LoggerFactory.getLogger(FedPilotCommand.class);
 
@@ -71,6 +76,11 @@ public final class FedPilotCommand implements Callable<Integer> {
     /** Services for a subcommand: the sandbox when asked for, the configured clouds otherwise. */
     Services services(boolean sandboxRequested) {
         return servicesFactory.forCli(sandboxRequested || sandbox);
+    }
+
+    /** The SCIM check over the network; it needs no cloud sign-in. */
+    dev.fedpilot.port.ScimProbe scimProbe() {
+        return servicesFactory.scimProbe();
     }
 
     /**
