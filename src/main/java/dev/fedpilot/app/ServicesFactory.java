@@ -52,11 +52,18 @@ public class ServicesFactory {
     /** Services for the window as asked: the sandbox's preset, started over first when asked to. */
     public Optional<Services> forGui(GuiRequest request) {
         if (request.sandbox() || request.largeSandbox() || request.resetSandbox()) {
+            SandboxOptions options = SandboxOptions.defaults().withLatency(SANDBOX_LATENCY)
+                    .withScale(request.largeSandbox() ? SandboxScale.LARGE : SandboxScale.DEMO);
+            if (request.selfTest()) {
+                // the smoke runs the whole setup from the seed, in a folder of its own: the rehearsal stays as it was
+                Path selfTest = configDirectory.resolve("sandbox").resolve("self-test");
+                reset(selfTest);
+                return Optional.of(sandboxIn(selfTest, options, true));
+            }
             if (request.resetSandbox()) {
                 resetSandbox(request.largeSandbox());
             }
-            return Optional.of(sandbox(SandboxOptions.defaults().withLatency(SANDBOX_LATENCY)
-                    .withScale(request.largeSandbox() ? SandboxScale.LARGE : SandboxScale.DEMO), true));
+            return Optional.of(sandbox(options, true));
         }
         return Optional.empty();
     }
@@ -99,7 +106,10 @@ public class ServicesFactory {
 
     /** {@code --sandbox-reset}: the preset starts over from its seed; windows open on it follow at their next call. */
     public void resetSandbox(boolean large) {
-        Path directory = sandboxDirectory(large);
+        reset(sandboxDirectory(large));
+    }
+
+    private static void reset(Path directory) {
         new SandboxFolder(new JsonFileStateStore(directory), directory).reset();
     }
 
@@ -108,8 +118,11 @@ public class ServicesFactory {
      * with its own setup progress and audit log beside it.
      */
     public Services sandbox(SandboxOptions options, boolean withScheduler) {
+        return sandboxIn(sandboxDirectory(options.scale() == SandboxScale.LARGE), options, withScheduler);
+    }
+
+    private Services sandboxIn(Path directory, SandboxOptions options, boolean withScheduler) {
         Clock clock = Clock.systemUTC();
-        Path directory = sandboxDirectory(options.scale() == SandboxScale.LARGE);
         JsonFileStateStore store = new JsonFileStateStore(directory);
         SandboxFolder folder = new SandboxFolder(store, directory);
         SandboxWorld world = new SandboxWorld(options, clock, folder);

@@ -209,4 +209,24 @@ class SandboxServicesTest {
         List<String> after = members(open(), "auditors");
         assertTrue(after.contains("sam.okoro") && after.contains("jana.novak"), after.toString());
     }
+
+    @Test
+    void theSelfTestRunsOnAFreshWorldOfItsOwnAndLeavesTheRehearsalAlone() throws Exception {
+        Services rehearsal = open();
+        run(wizard(rehearsal), SetupStep.SIGN_IN, SetupStep.ENTRA_APP);
+        Services selfTest = new ServicesFactory(home).forGui(new GuiRequest(true, true)).orElseThrow();
+        opened.add(selfTest);
+        assertTrue(selfTest.store().load(SetupState.STORE_NAME, SetupState.class).isEmpty());
+        assertTrue(Files.exists(home.resolve("sandbox").resolve("self-test").resolve("world.lock")));
+        assertEquals(1, open().entra().findAwsIdcApps().size(), "the rehearsal's app is still there");
+    }
+
+    @Test
+    void theLargePresetIsKeptInItsOwnFolder() throws Exception {
+        Services large = new ServicesFactory(home).forGui(new GuiRequest(false, false, true, false)).orElseThrow();
+        opened.add(large);
+        assertTrue(large.sandbox());
+        assertTrue(Files.exists(home.resolve("sandbox").resolve("large").resolve("world.lock")));
+        assertFalse(Files.exists(home.resolve("sandbox").resolve("world.lock")));
+    }
 }
