@@ -126,6 +126,24 @@ public final class SandboxAwsConsole {
         });
     }
 
+    /**
+     * The rehearsal's "Generate token": at the limit of two, first deletes the oldest token no provisioning job
+     * uses, as the console asks a person to do. Without this, a rehearsal that was restarted after generating
+     * tokens (their text is shown once, never kept) could not get a token again.
+     */
+    public Secret generateScimTokenMakingRoom() {
+        return world.changing(() -> {
+            if (tokens.size() >= MAX_SCIM_TOKENS) {
+                List<byte[]> inUse = world.apps().all().stream().map(a -> a.savedTokenDigest)
+                        .filter(java.util.Objects::nonNull).toList();
+                tokens.stream().filter(t -> inUse.stream().noneMatch(d -> MessageDigest.isEqual(d, t.digest())))
+                        .min(java.util.Comparator.comparing(t -> t.info().createdAt()))
+                        .ifPresent(tokens::remove);
+            }
+            return generateScimToken();
+        });
+    }
+
     public List<ScimTokenInfo> scimTokens() {
         return world.locked(() -> tokens.stream().map(StoredToken::info).toList());
     }

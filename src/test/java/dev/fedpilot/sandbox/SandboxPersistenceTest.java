@@ -238,4 +238,20 @@ class SandboxPersistenceTest {
         memory.readyApp();
         assertEquals(0, home.toFile().list().length);
     }
+
+    @Test
+    void afterARestartTheRehearsalCanAlwaysGenerateATokenAndKeepsTheOneInUse() {
+        SandboxFixture first = open();
+        EnterpriseApp app = first.readyApp();
+        first.federate(app);
+        Secret used = first.console.generateScimToken();
+        first.provisioningApp(app, used);
+        first.console.generateScimToken();
+
+        SandboxFixture again = restart();
+        Secret fresh = new SimulatedAwsConsole(again.console).generateScimToken();
+        assertEquals(SandboxAwsConsole.MAX_SCIM_TOKENS, again.console.scimTokens().size());
+        assertTrue(again.console.scimToken(used).isPresent(), "the token provisioning uses was kept");
+        assertTrue(again.console.scimToken(fresh).isPresent());
+    }
 }
