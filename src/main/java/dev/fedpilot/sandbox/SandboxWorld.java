@@ -104,7 +104,10 @@ public final class SandboxWorld {
 
     /** One provisioning cycle of every due job, now. */
     public void runProvisioningCycle() {
-        changing(() -> provisioning.runCycle(apps.all(), now()));
+        // an idle cycle changes nothing: no save, so other processes on the folder need not read the world again
+        if (locked(() -> apps.all().stream().anyMatch(app -> Provisioning.due(app, now())))) {
+            changing(() -> provisioning.runCycle(apps.all(), now()));
+        }
     }
 
     /** Runs a cycle every provisioningInterval on a daemon thread until closed. */

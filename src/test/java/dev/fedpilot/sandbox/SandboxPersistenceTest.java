@@ -254,4 +254,14 @@ class SandboxPersistenceTest {
         assertTrue(again.console.scimToken(used).isPresent(), "the token provisioning uses was kept");
         assertTrue(again.console.scimToken(fresh).isPresent());
     }
+
+    @Test
+    void anIdleProvisioningCycleSavesNothing() throws IOException {
+        SandboxFixture f = open();
+        f.readyApp();
+        Path world = home.resolve("sandbox-world.json");
+        String before = Files.readString(world);
+        f.world.runProvisioningCycle();
+        assertEquals(before, Files.readString(world));
+    }
 }
