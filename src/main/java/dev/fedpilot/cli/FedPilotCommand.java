@@ -30,9 +30,18 @@ public final class FedPilotCommand implements Callable<Integer> {
 
     private static final String SANDBOX = "--sandbox";
     private static final String SELF_TEST = "--self-test";
+    private static final String SANDBOX_RESET = "--sandbox-reset";
+    private static final String DEMO = "demo";
+    private static final String LARGE = "large";
 
-    @Option(names = SANDBOX, description = "Use the simulated Entra tenant and IAM Identity Center (offline).")
-    boolean sandbox;
+    @Option(names = SANDBOX, arity = "0..1", fallbackValue = DEMO, paramLabel = "PRESET",
+            description = "Use the simulated Entra tenant and IAM Identity Center (offline); it resumes where the "
+                    + "last run stopped. --sandbox=large opens the 100,000-user preset.")
+    String sandboxPreset;
+
+    @Option(names = SANDBOX_RESET, description = "Start the sandbox over from its seed (its rehearsed setup is "
+            + "forgotten); implies --sandbox.")
+    boolean sandboxReset;
 
     @Option(names = SELF_TEST, description = "Open the window, run a short smoke of the setup flow, then exit.")
     boolean selfTest;
@@ -51,7 +60,20 @@ public final class FedPilotCommand implements Callable<Integer> {
     /** Opens the window and returns its exit code once it closes. */
     @Override
     public Integer call() {
-        return openWindow(new GuiRequest(sandbox, selfTest), gui, spec.commandLine().getOut());
+        boolean large = large(sandboxPreset);
+        return openWindow(new GuiRequest(sandboxPreset != null || sandboxReset, selfTest, large, sandboxReset), gui,
+                spec.commandLine().getOut());
+    }
+
+    /** Whether a --sandbox value asks for the large preset; any value but the two presets is bad usage. */
+    private static boolean large(String preset) {
+        if (preset == null || preset.equals(DEMO)) {
+            return false;
+        }
+        if (preset.equals(LARGE)) {
+            return true;
+        }
+        throw new UsageException("--sandbox takes '" + DEMO + "' or '" + LARGE + "', not '" + preset + "'.");
     }
 
     private static int openWindow(GuiRequest request, ToIntFunction<GuiRequest> gui, PrintWriter out) {
@@ -69,13 +91,34 @@ public final class FedPilotCommand implements Callable<Integer> {
      */
     public static boolean opensWindow(String[] args) {
         List<String> flags = List.of(args);
-        return flags.stream().allMatch(a -> SANDBOX.equals(a) || SELF_TEST.equals(a))
-                && flags.stream().distinct().count() == flags.size();
+        return flags.stream().allMatch(WINDOW_FLAGS::contains)
+                && flags.stream().distinct().count() == flags.size()
+                && flags.stream().filter(a -> a.startsWith(SANDBOX + "=") || a.equals(SANDBOX)).count() <= 1;
+    }
+
+    private static final List<String> WINDOW_FLAGS = List.of(SANDBOX, SELF_TEST, SANDBOX_RESET,
+            SANDBOX + "=" + DEMO, SANDBOX + "=" + LARGE);
+
+    /** The window's request from flags that {@link #opensWindow} accepted. */
+    private static GuiRequest windowRequest(List<String> flags) {
+        boolean large = flags.contains(SANDBOX + "=" + LARGE);
+        boolean reset = flags.contains(SANDBOX_RESET);
+        boolean sandbox = reset || flags.stream().anyMatch(a -> a.equals(SANDBOX) || a.startsWith(SANDBOX + "="));
+        return new GuiRequest(sandbox, flags.contains(SELF_TEST), large, reset);
     }
 
     /** Services for a subcommand: the sandbox when asked for, the configured clouds otherwise. */
     Services services(boolean sandboxRequested) {
-        return servicesFactory.forCli(sandboxRequested || sandbox);
+        boolean sandbox = sandboxRequested || sandboxPreset != null || sandboxReset;
+        if (sandbox) {
+            boolean large = large(sandboxPreset);
+            servicesFactory.useLargeSandbox(large);
+            if (sandboxReset) {
+                servicesFactory.resetSandbox(large);
+                sandboxReset = false;
+            }
+        }
+        return servicesFactory.forCli(sandbox);
     }
 
     /** The SCIM check over the network; it needs no cloud sign-in. */
@@ -90,12 +133,10 @@ public final class FedPilotCommand implements Callable<Integer> {
     public static int run(String[] args, ServicesFactory factory, ToIntFunction<GuiRequest> gui,
                           PrintWriter out, PrintWriter err) {
         if (opensWindow(args)) {
-            // the window needs only these two flags; picocli's model of every subcommand would cost about
+            // the window needs only these few flags; picocli's model of every subcommand would cost about
             // 0.4 s of CPU before the first frame
-            List<String> flags = List.of(args);
             try {
-                return finish(openWindow(new GuiRequest(flags.contains(SANDBOX), flags.contains(SELF_TEST)), gui,
-                        out), out, err);
+                return finish(openWindow(windowRequest(List.of(args)), gui, out), out, err);
             } catch (UnsupportedOperationException e) {
                 return noWindow(e, err);
             } catch (RuntimeException | Error e) {

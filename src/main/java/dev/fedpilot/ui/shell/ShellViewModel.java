@@ -39,6 +39,7 @@ public final class ShellViewModel {
     private final ReadOnlyObjectWrapper<ConnectionStatus> awsStatus = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
     private WindowPlacement placement;
+    private Runnable onResetSandbox = () -> { };
 
     public ShellViewModel(TaskRunner tasks, StateStore store, Messages messages, Optional<EntraTenant> entra,
                           Optional<IdentityCenter> aws, boolean sandbox) {
@@ -116,6 +117,23 @@ public final class ShellViewModel {
     }
 
     // --- commands -------------------------------------------------------------------------------------------
+
+    /** What starting the sandbox over does: the window forgets the world and opens a fresh one from the seed. */
+    public void setOnResetSandbox(Runnable action) {
+        this.onResetSandbox = action;
+    }
+
+    /** Whether the window offers to start the sandbox over (only on the sandbox, never on real clouds). */
+    public boolean canResetSandbox() {
+        return sandbox;
+    }
+
+    /** Starts the sandbox over from its seed; the rehearsed setup and the simulated clouds' changes are forgotten. */
+    public void resetSandbox() {
+        if (sandbox) {
+            onResetSandbox.run();
+        }
+    }
 
     public void navigate(Page target) {
         page.set(target);

@@ -144,4 +144,19 @@ class ShellViewModelTest {
     void theSandboxOffersNoSignIn() {
         assertFalse(model(new ScriptedConnections(), true).canSignIn());
     }
+
+    @Test
+    void startingTheSandboxOverIsOfferedOnlyInTheSandbox() {
+        ShellViewModel sandbox = model(new ScriptedConnections(), true);
+        sandbox.setOnResetSandbox(() -> calls.add("reset"));
+        assertTrue(sandbox.canResetSandbox());
+        sandbox.resetSandbox();
+        assertEquals(List.of("reset"), calls);
+
+        ShellViewModel real = model(new ScriptedConnections(), false);
+        real.setOnResetSandbox(() -> calls.add("reset"));
+        assertFalse(real.canResetSandbox());
+        real.resetSandbox();
+        assertEquals(List.of("reset"), calls, "real clouds are never reset");
+    }
 }
