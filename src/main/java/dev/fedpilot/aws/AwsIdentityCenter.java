@@ -61,7 +61,8 @@ public final class AwsIdentityCenter implements IdentityCenter {
                 token -> clients.ssoAdmin().listInstances(r -> r.maxResults(PAGE_SIZE).nextToken(token)),
                 ListInstancesResponse::instances, ListInstancesResponse::nextToken,
                 page -> page.forEach(i -> instances.add(
-                        new IdcInstance(i.instanceArn(), i.identityStoreId(), region, i.name()))));
+                        new IdcInstance(i.instanceArn(), i.identityStoreId(), region, i.name(), i.ownerAccountId(),
+                                i.statusAsString()))));
         return List.copyOf(instances);
     }
 

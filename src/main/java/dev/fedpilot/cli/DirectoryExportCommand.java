@@ -1,10 +1,11 @@
 package dev.fedpilot.cli;
 
-import dev.fedpilot.app.Services;
+import dev.fedpilot.app.CliSession;
 import dev.fedpilot.directory.DirectoryExport;
 import dev.fedpilot.domain.CloudException;
 import dev.fedpilot.domain.IdcInstance;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -27,8 +28,8 @@ final class DirectoryExportCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, paramLabel = "FILE", description = "The file to write (replaced).")
     Path out;
 
-    @Option(names = "--sandbox", description = "Use the simulated identity store (offline).")
-    boolean sandbox;
+    @Mixin
+    CloudOptions cloud;
 
     @Spec
     CommandSpec spec;
@@ -37,10 +38,10 @@ final class DirectoryExportCommand implements Callable<Integer> {
     public Integer call() {
         DirectoryExport.Format chosen = DirectoryExport.Format.parse(format).orElseThrow(
                 () -> new UsageException("Unknown format '" + format + "' for --format; use csv or json."));
-        Services services = CliServices.open(spec, sandbox);
-        try {
-            IdcInstance instance = CliServices.instance(services);
-            DirectoryExport export = DirectoryExport.loadAll(services.identityCenter(), instance,
+        try (CliSession session = CliServices.open(spec, cloud)) {
+            CliServices.Target target = CliServices.target(session, cloud);
+            IdcInstance instance = target.instance();
+            DirectoryExport export = DirectoryExport.loadAll(target.aws(), instance,
                     Clock.systemUTC().instant(), () -> Thread.currentThread().isInterrupted());
             try {
                 export.write(out, chosen);
@@ -54,8 +55,6 @@ final class DirectoryExportCommand implements Callable<Integer> {
                     export.groups().size(), export.memberships().size(), instance.identityStoreId(), out);
             stdout.flush();
             return ExitCodes.OK;
-        } finally {
-            CliServices.close(services);
         }
     }
 }

@@ -1,5 +1,6 @@
 package dev.fedpilot.cli;
 
+import dev.fedpilot.app.CliSession;
 import dev.fedpilot.app.GuiRequest;
 import dev.fedpilot.app.Services;
 import dev.fedpilot.app.ServicesFactory;
@@ -70,6 +71,11 @@ public final class FedPilotCommand implements Callable<Integer> {
     /** Services for a subcommand: the sandbox when asked for, the configured clouds otherwise. */
     Services services(boolean sandboxRequested) {
         return servicesFactory.forCli(sandboxRequested || sandbox);
+    }
+
+    /** The clouds for a subcommand with the shared cloud options. */
+    CliSession session(CloudOptions options) {
+        return servicesFactory.forCli(options.request(sandbox));
     }
 
     /**
