@@ -15,17 +15,6 @@ import java.util.function.Supplier;
  */
 public final class AwsRegions {
 
-    /**
-     * The regions where IAM Identity Center can be enabled (AWS documentation, "IAM Identity Center Region
-     * availability"), for the window's region choice when no instance is found.
-     */
-    public static final List<String> IDENTITY_CENTER_REGIONS = List.of(
-            "us-east-1", "us-east-2", "us-west-1", "us-west-2", "af-south-1", "ap-east-1", "ap-south-1",
-            "ap-south-2", "ap-southeast-1", "ap-southeast-2", "ap-southeast-3", "ap-southeast-4", "ap-northeast-1",
-            "ap-northeast-2", "ap-northeast-3", "ca-central-1", "ca-west-1", "eu-central-1", "eu-central-2",
-            "eu-west-1", "eu-west-2", "eu-west-3", "eu-south-1", "eu-south-2", "eu-north-1", "il-central-1",
-            "me-south-1", "me-central-1", "sa-east-1", "us-gov-east-1", "us-gov-west-1");
-
     /** A region and where it was found, e.g. "eu-west-1" from "AWS_REGION", for messages and the log. */
     public record Found(String region, String source) {
     }
