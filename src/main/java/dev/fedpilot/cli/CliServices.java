@@ -43,7 +43,8 @@ final class CliServices {
                 .orElseThrow(() -> new CloudException(CloudException.Problem.INVALID_INPUT,
                         "AWS: no region is configured.", "Pass --region REGION (the region of IAM Identity Center), "
                         + "or set AWS_REGION or a region in your AWS profile."));
-        Optional<String> account = session.aws().account(region);
+        // the account only decides whether the saved instance applies: without one, save the STS round trip
+        Optional<String> account = saved == null ? Optional.empty() : session.aws().account(region);
         if (InstanceChoice.useSaved(saved, account, requested)) {
             String home = saved.region() == null ? region : saved.region();
             LOG.info("Using the saved setup's instance {} in {}", saved.instanceArn(), home);
