@@ -1,5 +1,8 @@
 package dev.fedpilot.app;
 
+import dev.fedpilot.aws.AwsCallPolicy;
+import dev.fedpilot.aws.signin.AwsSignIn;
+import dev.fedpilot.aws.signin.BrowserOpener;
 import dev.fedpilot.domain.CloudException;
 import dev.fedpilot.port.StateStore;
 import dev.fedpilot.sandbox.SandboxFolder;
@@ -94,6 +97,37 @@ public class ServicesFactory {
         throw new CloudException(CloudException.Problem.UNAUTHENTICATED, "No cloud is configured.",
                 "Sign in from the FedPilot window first, or pass --sandbox.");
     }
+
+    /**
+     * Services for a command-line command: the sandbox when asked for; else AWS as the AWS CLI configures it
+     * (nothing is called until a command needs AWS) and Entra when the command line is signed in to it.
+     */
+    public CliSession forCli(CliCloudRequest request) {
+        if (request.sandbox()) {
+            return CliSession.of(forCli(true));
+        }
+        Path cloud = configDirectory.resolve("cloud");
+        AwsSignIn signIn = new AwsSignIn(AwsSignIn.Settings.forCurrentUser(), NO_BROWSER);
+        Optional<dev.fedpilot.port.EntraTenant> entra = cliEntra();
+        return new CliSession(Services.Mode.CLOUD, new AwsCommandLine(signIn, request, AwsCallPolicy.defaults()),
+                entra, entra.isPresent() ? "" : CLI_ENTRA_MISSING, new JsonFileStateStore(cloud),
+                new dev.fedpilot.store.JsonLinesAuditLog(cloud.resolve("audit.jsonl")), Clock.systemUTC(), () -> { });
+    }
+
+    /** The command line uses existing AWS sign-ins only ('aws sso login' makes new ones). */
+    private static final BrowserOpener NO_BROWSER = page -> {
+        throw new java.io.IOException("the command line opens no browser");
+    };
+
+    /** Why the command line has no Entra side yet; the branch that signs in without a window replaces it. */
+    static final String CLI_ENTRA_MISSING = "The command line is not signed in to Entra ID, so the Entra side "
+            + "was not read. Open FedPilot's window and sign in to Entra to see it.";
+
+    /** The Entra tenant for the command line: the seam for an unattended sign-in (none yet). */
+    public Optional<dev.fedpilot.port.EntraTenant> cliEntra() {
+        return Optional.empty();
+    }
+
 
     /** The CLI's {@code --sandbox=large}: its sandbox commands work on the 100,000-user preset. */
     public void useLargeSandbox(boolean large) {

@@ -3,13 +3,17 @@ package dev.fedpilot.cli;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import dev.fedpilot.app.Services;
+import dev.fedpilot.app.CliSession;
+import dev.fedpilot.domain.CloudException;
+import dev.fedpilot.port.EntraTenant;
+import dev.fedpilot.port.IdentityCenter;
 import dev.fedpilot.domain.SetupState;
 import dev.fedpilot.health.HealthCheck;
 import dev.fedpilot.health.HealthItem;
 import dev.fedpilot.health.HealthReport;
 import dev.fedpilot.text.Messages;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
@@ -50,8 +54,8 @@ final class CheckCommand implements Callable<Integer> {
             description = "Record when the SCIM token in use was generated (when FedPilot did not store it), then check.")
     String recordTokenDate;
 
-    @Option(names = "--sandbox", description = "Check the simulated clouds (offline).")
-    boolean sandbox;
+    @Mixin
+    CloudOptions cloud;
 
     @ParentCommand
     FedPilotCommand root;
@@ -65,34 +69,39 @@ final class CheckCommand implements Callable<Integer> {
             throw new UsageException("--warn-days takes a number of days from 0 to 3650, not " + warnDays + ".");
         }
         LocalDate tokenDate = parseDate(recordTokenDate);
-        Services services;
+        CliSession session;
         try {
-            services = root.services(sandbox);
+            session = root.session(cloud);
         } catch (RuntimeException e) {
-            if (!nagios) {
+            if (!nagios || e instanceof UsageException) {
                 throw e;
             }
-            spec.commandLine().getOut().println("FEDPILOT UNKNOWN - " + printable(e.getMessage()));
+            spec.commandLine().getOut().println("FEDPILOT UNKNOWN - " + printable(String.valueOf(e.getMessage())));
             return NAGIOS_UNKNOWN;
         }
-        try {
-            SetupState setup = services.store().load(SetupState.STORE_NAME, SetupState.class)
+        try (session) {
+            SetupState setup = session.store().load(SetupState.STORE_NAME, SetupState.class)
                     .orElse(SetupState.empty());
             if (tokenDate != null) {
                 setup = setup.withScim(setup.scimEndpoint(), tokenDate.atStartOfDay(ZoneOffset.UTC).toInstant(),
                         setup.jobId());
-                services.store().save(SetupState.STORE_NAME, setup);
+                session.store().save(SetupState.STORE_NAME, setup);
             }
-            HealthCheck check = new HealthCheck(HealthCheck.Side.of(services.entra()),
-                    HealthCheck.Side.of(services.identityCenter()), services.clock(), Messages.english());
+            HealthCheck.Side<IdentityCenter> aws;
+            try {
+                aws = HealthCheck.Side.of(CliServices.reportTarget(session));
+            } catch (CloudException e) {
+                aws = HealthCheck.Side.missing(e.getMessage() + " " + e.fix());
+            }
+            HealthCheck.Side<EntraTenant> entra = session.entra().map(HealthCheck.Side::of)
+                    .orElseGet(() -> HealthCheck.Side.missing(session.entraMissing()));
+            HealthCheck check = new HealthCheck(entra, aws, session.clock(), Messages.english());
             HealthReport report = check.run(setup, Duration.ofDays(warnDays));
             print(report, spec.commandLine().getOut());
             if (nagios) {
                 return report.nagiosCode();
             }
             return report.attention().isEmpty() ? ExitCodes.OK : ExitCodes.FAILED;
-        } finally {
-            CliServices.close(services);
         }
     }
 

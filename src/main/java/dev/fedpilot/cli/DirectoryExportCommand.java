@@ -1,6 +1,6 @@
 package dev.fedpilot.cli;
 
-import dev.fedpilot.app.Services;
+import dev.fedpilot.app.CliSession;
 import dev.fedpilot.directory.DirectoryExport;
 import dev.fedpilot.domain.CloudException;
 import dev.fedpilot.domain.IdcInstance;
@@ -8,6 +8,7 @@ import dev.fedpilot.files.AtomicFiles;
 import dev.fedpilot.files.FileNameTooLongException;
 import dev.fedpilot.files.NotAFileException;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -31,8 +32,8 @@ final class DirectoryExportCommand implements Callable<Integer> {
             description = "The file to write (replaced; readable by you only), or - for standard output.")
     String out;
 
-    @Option(names = "--sandbox", description = "Use the simulated identity store (offline).")
-    boolean sandbox;
+    @Mixin
+    CloudOptions cloud;
 
     @Spec
     CommandSpec spec;
@@ -43,10 +44,10 @@ final class DirectoryExportCommand implements Callable<Integer> {
                 () -> new UsageException("Unknown format '" + format + "' for --format; use csv or json."));
         boolean toStdout = "-".equals(out);
         Path file = toStdout ? null : outPath();
-        Services services = CliServices.open(spec, sandbox);
-        try {
-            IdcInstance instance = CliServices.instance(services);
-            DirectoryExport export = DirectoryExport.loadAll(services.identityCenter(), instance,
+        try (CliSession session = CliServices.open(spec, cloud)) {
+            CliServices.Target target = CliServices.target(session, cloud);
+            IdcInstance instance = target.instance();
+            DirectoryExport export = DirectoryExport.loadAll(target.aws(), instance,
                     Clock.systemUTC().instant(), () -> Thread.currentThread().isInterrupted());
             PrintWriter stdout = spec.commandLine().getOut();
             try {
@@ -69,8 +70,6 @@ final class DirectoryExportCommand implements Callable<Integer> {
                     toStdout ? "standard output" : file);
             summary.flush();
             return ExitCodes.OK;
-        } finally {
-            CliServices.close(services);
         }
     }
 

@@ -1,5 +1,7 @@
 package dev.fedpilot.cli;
 
+import dev.fedpilot.app.CliCloudRequest;
+import dev.fedpilot.app.CliSession;
 import dev.fedpilot.app.GuiRequest;
 import dev.fedpilot.app.Services;
 import dev.fedpilot.app.ServicesFactory;
@@ -111,19 +113,33 @@ public final class FedPilotCommand implements Callable<Integer> {
     Services services(boolean sandboxRequested) {
         boolean sandbox = sandboxRequested || sandboxPreset != null || sandboxReset;
         if (sandbox) {
-            boolean large = large(sandboxPreset);
-            servicesFactory.useLargeSandbox(large);
-            if (sandboxReset) {
-                servicesFactory.resetSandbox(large);
-                sandboxReset = false;
-            }
+            prepareSandbox();
         }
         return servicesFactory.forCli(sandbox);
+    }
+
+    /** The root's --sandbox=large and --sandbox-reset, applied once before the first sandbox command. */
+    private void prepareSandbox() {
+        boolean large = large(sandboxPreset);
+        servicesFactory.useLargeSandbox(large);
+        if (sandboxReset) {
+            servicesFactory.resetSandbox(large);
+            sandboxReset = false;
+        }
     }
 
     /** The SCIM check over the network; it needs no cloud sign-in. */
     dev.fedpilot.port.ScimProbe scimProbe() {
         return servicesFactory.scimProbe();
+    }
+
+    /** The clouds for a subcommand with the shared cloud options. */
+    CliSession session(CloudOptions options) {
+        CliCloudRequest request = options.request(sandboxPreset != null || sandboxReset);
+        if (request.sandbox()) {
+            prepareSandbox();
+        }
+        return servicesFactory.forCli(request);
     }
 
     /**

@@ -1,6 +1,9 @@
 package dev.fedpilot.cli;
 
-import dev.fedpilot.app.Services;
+import dev.fedpilot.app.CliSession;
+import dev.fedpilot.domain.CloudException;
+import dev.fedpilot.domain.Finding;
+import dev.fedpilot.port.IdentityCenter;
 import dev.fedpilot.report.ReportBuilder;
 import dev.fedpilot.report.ReportFiles;
 import dev.fedpilot.report.ReportFormat;
@@ -10,6 +13,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
@@ -17,6 +21,7 @@ import picocli.CommandLine.Spec;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 
 /** {@code fedpilot report --format html|pdf|md|json --out FILE [--sandbox]}: writes the setup report. */
@@ -34,8 +39,8 @@ final class ReportCommand implements Callable<Integer> {
     @Option(names = {"-o", "--out"}, required = true, paramLabel = "FILE", description = "The file to write.")
     Path out;
 
-    @Option(names = "--sandbox", description = "Report on the simulated clouds (offline).")
-    boolean sandbox;
+    @Mixin
+    CloudOptions cloud;
 
     @ParentCommand
     FedPilotCommand root;
@@ -51,10 +56,20 @@ final class ReportCommand implements Callable<Integer> {
         if (problem != null) {
             throw new UsageException(problem);
         }
-        Services services = root.services(sandbox);
-        try {
-            SetupReport report = new ReportBuilder(services.entra(), services.identityCenter(), services.store(),
-                    services.audit(), services.clock()).build();
+        try (CliSession session = root.session(cloud)) {
+            Optional<IdentityCenter> aws = Optional.empty();
+            Finding awsMissing = null;
+            try {
+                aws = Optional.of(CliServices.reportTarget(session));
+            } catch (CloudException e) {
+                LOG.info("report without AWS: {}", e.getMessage());
+                awsMissing = Finding.warning("aws-not-signed-in", e.getMessage()
+                        + " The AWS side is shown as saved, not read live.", e.fix());
+            }
+            Finding entraMissing = session.entra().isPresent() ? null : Finding.warning("entra-not-signed-in",
+                    session.entraMissing(), "Sign in to Entra in FedPilot's window and export the report there.");
+            SetupReport report = new ReportBuilder(session.entra(), aws, entraMissing, awsMissing, session.store(),
+                    session.audit(), session.clock()).build();
             try {
                 ReportFiles.write(report, chosen, Messages.english(), out);
             } catch (IOException e) {
@@ -67,16 +82,6 @@ final class ReportCommand implements Callable<Integer> {
                     out.toAbsolutePath(), s.health().id(), s.errors(), s.errors() == 1 ? "" : "s",
                     s.warnings(), s.warnings() == 1 ? "" : "s");
             return ExitCodes.OK;
-        } finally {
-            stop(services);
-        }
-    }
-
-    private static void stop(Services services) {
-        try {
-            services.shutdown().close();
-        } catch (Exception e) {
-            LOG.debug("shutdown after the report failed", e);
         }
     }
 }

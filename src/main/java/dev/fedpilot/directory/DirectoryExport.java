@@ -25,7 +25,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.CancellationException;
 import java.util.function.BooleanSupplier;
 
 /**
@@ -70,21 +69,22 @@ public record DirectoryExport(String identityStoreId, Instant exported, List<Dir
     /** Reads the whole identity store: users, groups, and the members of every group. Blocks. */
     public static DirectoryExport loadAll(IdentityCenter aws, IdcInstance instance, Instant now,
                                           BooleanSupplier cancelled) {
-        List<DirectoryUser> users = new ArrayList<>();
-        aws.listUsers(instance, users::addAll);
-        List<DirectoryGroup> groups = new ArrayList<>();
-        aws.listGroups(instance, groups::addAll);
+        return loadAll(aws, instance, now, cancelled, ExportReader.PARALLEL);
+    }
+
+    /** @param parallel requests in flight at most (1: one after the other) */
+    public static DirectoryExport loadAll(IdentityCenter aws, IdcInstance instance, Instant now,
+                                          BooleanSupplier cancelled, int parallel) {
+        ExportReader.Store store = ExportReader.read(aws, instance, parallel, cancelled);
         Map<String, String> userNames = new HashMap<>();
-        users.forEach(u -> userNames.put(u.id(), u.userName()));
+        store.users().forEach(u -> userNames.put(u.id(), u.userName()));
         List<Link> links = new ArrayList<>();
-        for (DirectoryGroup g : groups) {
-            if (cancelled.getAsBoolean()) {
-                throw new CancellationException("export cancelled");
-            }
-            aws.listMembersOfGroup(instance, g.id(), page -> page.forEach(m ->
-                    links.add(new Link(g.id(), g.displayName(), m.userId(), userNames.get(m.userId())))));
+        for (int i = 0; i < store.groups().size(); i++) {
+            DirectoryGroup g = store.groups().get(i);
+            store.members().get(i).forEach(m ->
+                    links.add(new Link(g.id(), g.displayName(), m.userId(), userNames.get(m.userId()))));
         }
-        return new DirectoryExport(instance.identityStoreId(), now, users, groups, links);
+        return new DirectoryExport(instance.identityStoreId(), now, store.users(), store.groups(), links);
     }
 
     /**

@@ -131,13 +131,6 @@ class DirectoryExportCommandTest {
     }
 
     @Test
-    void withoutSandboxOrSignInItFailsInOneLine() {
-        assertEquals(1, run("directory", "export", "--format", "csv", "--out", out.resolve("d.csv").toString()));
-        assertEquals(1, stderr.toString().strip().lines().count(), stderr.toString());
-        assertTrue(stderr.toString().contains("--sandbox"), stderr.toString());
-    }
-
-    @Test
     void aFolderAtOutIsRefusedAsBadUsageAndLeftAlone() throws IOException {
         Path dir = Files.createDirectory(out.resolve("taken"));
         assertEquals(2, run("directory", "export", "--format", "csv", "--out", dir.toString(), "--sandbox"));

@@ -129,13 +129,4 @@ class ReportCommandTest {
         assertTrue(err.toString().contains("--out"), err.toString());
         assertFalse(err.toString().contains("\tat "));
     }
-
-    @Test
-    void withoutAConfiguredCloudTheReportFailsWithExitOne() {
-        Path file = home.resolve("report.json");
-        assertEquals(1, run("report", "--format", "json", "--out", file.toString()));
-        assertOneErrorLine();
-        assertTrue(err.toString().contains("No cloud is configured."), err.toString());
-        assertFalse(Files.exists(file));
-    }
 }

@@ -85,15 +85,62 @@ public final class SsoTokenCache {
         token.registrationExpiresAt().ifPresent(at -> node.put("registrationExpiresAt", CLI_TIME.format(at)));
         token.refreshToken().ifPresent(refresh -> node.put("refreshToken", refresh.revealAsString()));
         Path file = fileFor(session);
+        write(file, node);
+        LOG.info("Saved the IAM Identity Center token for {} to {} (valid until {})", session.label(), file,
+                token.expiresAt());
+    }
+
+    /**
+     * The client registration of an earlier sign-in, as the AWS CLI keeps its own (a separate file of the same
+     * directory): FedPilot registers again only when there is none or it expires within {@code margin}.
+     */
+    Optional<OidcRegistration> loadRegistration(String key, Instant now, java.time.Duration margin) {
+        Path file = directory.resolve(sha1(key) + ".json");
+        JsonNode node;
+        try {
+            node = json.readTree(Files.readString(file, StandardCharsets.UTF_8));
+        } catch (NoSuchFileException e) {
+            return Optional.empty();
+        } catch (IOException e) {
+            LOG.warn("Ignoring unreadable client registration file {} ({})", file, e.getClass().getSimpleName());
+            return Optional.empty();
+        }
+        String clientId = text(node, "clientId");
+        String clientSecret = text(node, "clientSecret");
+        Optional<Instant> expires = time(node, "expiresAt");
+        if (clientId == null || clientSecret == null || expires.isEmpty() || !expires.get().isAfter(now.plus(margin))) {
+            return Optional.empty();
+        }
+        return Optional.of(new OidcRegistration(clientId, Secret.of(clientSecret), expires.get()));
+    }
+
+    void storeRegistration(String key, OidcRegistration registration, java.util.List<String> scopes) {
+        ObjectNode node = json.createObjectNode();
+        node.put("clientId", registration.clientId());
+        node.put("clientSecret", registration.clientSecret().revealAsString());
+        node.put("expiresAt", CLI_TIME.format(registration.expiresAt().truncatedTo(ChronoUnit.SECONDS)));
+        scopes.forEach(node.putArray("scopes")::add);
+        write(directory.resolve(sha1(key) + ".json"), node);
+    }
+
+    /** Temp file (600) in the same directory, then an atomic move: a reader never sees half a file. */
+    private void write(Path file, ObjectNode node) {
         try {
             AtomicFiles.write(file, Access.OWNER_ONLY, out -> out.write(json.writeValueAsBytes(node)));
         } catch (IOException e) {
-            LOG.warn("Cannot write the SSO token cache file {}", file, e);
+            LOG.warn("Cannot write the SSO cache file {}", file, e);
             throw new CloudException(Problem.UNEXPECTED, "FedPilot could not save the AWS sign-in to " + file + ".",
                     "Check that you can write to " + directory + " and that the disk is not full.", null, e);
         }
-        LOG.info("Saved the IAM Identity Center token for {} to {} (valid until {})", session.label(), file,
-                token.expiresAt());
+    }
+
+    private static String sha1(String text) {
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-1")
+                    .digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-1 is part of every Java runtime", e);
+        }
     }
 
     private static String text(JsonNode node, String field) {

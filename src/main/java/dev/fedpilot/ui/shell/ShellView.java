@@ -121,7 +121,15 @@ public final class ShellView extends BorderPane {
     }
 
     private void chooseAwsProfile() {
-        java.util.List<String> profiles = model.awsProfiles();
+        model.awsProfiles(this::chooseAwsProfile, text -> {
+            javafx.scene.control.Alert alert = new javafx.scene.control.Alert(javafx.scene.control.Alert.AlertType.ERROR,
+                    text);
+            alert.initOwner(getScene().getWindow());
+            alert.showAndWait();
+        });
+    }
+
+    private void chooseAwsProfile(java.util.List<String> profiles) {
         if (profiles.isEmpty()) {
             javafx.scene.control.Alert alert = new javafx.scene.control.Alert(javafx.scene.control.Alert.AlertType.INFORMATION,
                     messages.get("shell.aws.noProfiles"));

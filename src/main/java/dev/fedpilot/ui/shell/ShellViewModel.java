@@ -187,6 +187,22 @@ public final class ShellViewModel {
         return connections == null ? java.util.List.of() : connections.awsProfiles();
     }
 
+    /**
+     * Reads the AWS profiles off the FX thread (the files may sit on a slow disk); a file that cannot be read goes
+     * to {@code unreadable} with what the parser said (file and line) and what to do.
+     */
+    public void awsProfiles(java.util.function.Consumer<java.util.List<String>> then,
+                            java.util.function.Consumer<String> unreadable) {
+        if (connections == null) {
+            then.accept(java.util.List.of());
+            return;
+        }
+        tasks.task(messages.get("shell.task.awsProfiles"), ctx -> connections.awsProfiles())
+                .onSuccess(then)
+                .onFailure(e -> unreadable.accept(ErrorText.what(e) + " " + ErrorText.fix(e)))
+                .start();
+    }
+
     public void signInEntra() {
         if (connections == null) {
             return;
