@@ -46,6 +46,14 @@ public final class DelegatedScopes {
         return List.copyOf(scopes);
     }
 
+    /** The scopes named after another cloud's Graph resource (e.g. https://graph.microsoft.us/User.Read). */
+    public synchronized List<String> current(String graphResource) {
+        if (graphResource == null || graphResource.equals(GraphScopes.PREFIX)) {
+            return List.copyOf(scopes);
+        }
+        return scopes.stream().map(s -> graphResource + GraphScopes.shortName(s)).toList();
+    }
+
     public boolean presetOnlyClient() {
         return presetOnly;
     }

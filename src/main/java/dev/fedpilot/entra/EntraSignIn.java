@@ -108,6 +108,7 @@ public final class EntraSignIn {
         InteractiveBrowserCredentialBuilder builder = new InteractiveBrowserCredentialBuilder()
                 .tenantId(config.tenantId())
                 .clientId(config.clientId())
+                .authorityHost(config.cloud().authority().toString())
                 .redirectUrl(REDIRECT_URL);
         if (config.persistCache()) {
             builder.tokenCachePersistenceOptions(new TokenCachePersistenceOptions().setName(CACHE_NAME));

@@ -41,11 +41,16 @@ public final class GraphClientFactory {
      * Graph endpoint, e.g. {@code https://graph.microsoft.us/v1.0}; azure-identity allows http only for loopback.
      */
     public static GraphServiceClient forCredential(TokenCredential credential, DelegatedScopes scopes, String baseUrl) {
+        return forCredential(credential, scopes, EntraCloud.GLOBAL.withGraphBaseUrl(baseUrl));
+    }
+
+    /** The client for {@code cloud}'s Graph endpoint, with scopes named after that cloud's Graph resource. */
+    public static GraphServiceClient forCredential(TokenCredential credential, DelegatedScopes scopes, EntraCloud cloud) {
         Objects.requireNonNull(credential, "credential");
-        AuthenticationProvider auth = new BaseBearerTokenAuthenticationProvider(
-                new ScopedTokenProvider(credential, scopes, URI.create(baseUrl).getHost()));
+        AuthenticationProvider auth = new BaseBearerTokenAuthenticationProvider(new ScopedTokenProvider(credential,
+                scopes, URI.create(cloud.graphBaseUrl()).getHost(), cloud.graphResource()));
         GraphServiceClient client = new GraphServiceClient(auth, httpClient(RetryPolicy.DEFAULT));
-        client.getRequestAdapter().setBaseUrl(baseUrl);
+        client.getRequestAdapter().setBaseUrl(cloud.graphBaseUrl());
         return client;
     }
 
@@ -88,11 +93,13 @@ public final class GraphClientFactory {
         private final TokenCredential credential;
         private final DelegatedScopes scopes;
         private final AllowedHostsValidator hosts;
+        private final String resource;
 
-        ScopedTokenProvider(TokenCredential credential, DelegatedScopes scopes, String host) {
+        ScopedTokenProvider(TokenCredential credential, DelegatedScopes scopes, String host, String resource) {
             this.credential = credential;
             this.scopes = Objects.requireNonNull(scopes, "scopes");
             this.hosts = new AllowedHostsValidator(host);
+            this.resource = resource;
         }
 
         @Override
@@ -103,7 +110,7 @@ public final class GraphClientFactory {
             if (!"https".equalsIgnoreCase(uri.getScheme()) && !isLoopback(uri.getHost())) {
                 throw new IllegalArgumentException("Only https URLs carry Entra tokens");
             }
-            return credential.getTokenSync(new TokenRequestContext().setScopes(scopes.current())).getToken();
+            return credential.getTokenSync(new TokenRequestContext().setScopes(scopes.current(resource))).getToken();
         }
 
         @Override
