@@ -71,6 +71,25 @@ public class ServicesFactory {
                 "Sign in from the FedPilot window first, or pass --sandbox.");
     }
 
+    /**
+     * Entra for a command-line command, without a window: the persisted token cache when enabled, else the Azure
+     * CLI's login, else a device code on stderr (only on a terminal or with {@code --device-code}); when none is
+     * possible it fails at once (UNAUTHENTICATED, exit 1) naming the missing sign-in instead of waiting.
+     *
+     * @param neededScopes delegated scopes the command needs beyond sign-in's (short names)
+     */
+    public dev.fedpilot.port.EntraTenant entraForCli(java.util.List<String> neededScopes, boolean deviceCode,
+                                                     java.util.function.Consumer<String> stderr) {
+        dev.fedpilot.entra.EntraSignInConfig config = EntraSignInSettings.load(settings(), System.getenv());
+        var result = new dev.fedpilot.entra.UnattendedEntraSignIn(config, configDirectory.resolve("entra-account.json"),
+                dev.fedpilot.entra.UnattendedEntraSignIn.azureIdentity(), System.console() != null, deviceCode, stderr)
+                .signIn(neededScopes);
+        if (!result.signedIn()) {
+            throw new CloudException(CloudException.Problem.UNAUTHENTICATED, result.problem(), "");
+        }
+        return result.tenant();
+    }
+
     /** A fresh simulated world; its setup progress lives in memory, since the world does not outlive the run. */
     public Services sandbox(SandboxOptions options, boolean withScheduler) {
         Clock clock = Clock.systemUTC();

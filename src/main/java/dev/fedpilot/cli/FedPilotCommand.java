@@ -31,6 +31,10 @@ public final class FedPilotCommand implements Callable<Integer> {
     @Option(names = SELF_TEST, description = "Open the window, run a short smoke of the setup flow, then exit.")
     boolean selfTest;
 
+    @Option(names = "--device-code", scope = picocli.CommandLine.ScopeType.INHERIT,
+            description = "Sign in to Entra with a device code shown on stderr, even without a terminal.")
+    boolean deviceCode;
+
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
@@ -70,6 +74,14 @@ public final class FedPilotCommand implements Callable<Integer> {
     /** Services for a subcommand: the sandbox when asked for, the configured clouds otherwise. */
     Services services(boolean sandboxRequested) {
         return servicesFactory.forCli(sandboxRequested || sandbox);
+    }
+
+    /**
+     * Entra for a command that needs it, signed in without a window (token cache, Azure CLI, device code).
+     * Not signed in: a CloudException (exit 1) that names the missing sign-in and how to get it.
+     */
+    dev.fedpilot.port.EntraTenant entra(List<String> neededScopes) {
+        return servicesFactory.entraForCli(neededScopes, deviceCode, spec.commandLine().getErr()::println);
     }
 
     /**
