@@ -5,8 +5,6 @@ import com.azure.core.credential.TokenCredential;
 import com.azure.core.credential.TokenRequestContext;
 import com.azure.identity.AuthenticationRecord;
 import com.azure.identity.AzureCliCredentialBuilder;
-import com.azure.identity.DeviceCodeCredentialBuilder;
-import com.azure.identity.DeviceCodeInfo;
 import com.azure.identity.InteractiveBrowserCredentialBuilder;
 import com.azure.identity.TokenCachePersistenceOptions;
 import dev.fedpilot.port.EntraTenant;
@@ -97,13 +95,7 @@ public final class UnattendedEntraSignIn {
 
             @Override
             public TokenCredential deviceCode(EntraSignInConfig config, Consumer<String> prompt) {
-                DeviceCodeCredentialBuilder builder = new DeviceCodeCredentialBuilder().tenantId(config.tenantId())
-                        .clientId(config.clientId()).authorityHost(config.cloud().authority().toString())
-                        .challengeConsumer((DeviceCodeInfo info) -> prompt.accept(info.getMessage()));
-                if (config.persistCache()) {
-                    builder.tokenCachePersistenceOptions(new TokenCachePersistenceOptions().setName(EntraSignIn.CACHE_NAME));
-                }
-                return builder.build();
+                return EntraSignIn.deviceCode(config, prompt);
             }
         };
     }
