@@ -39,6 +39,16 @@ public record CliSession(Services.Mode mode, CliAws aws, Optional<EntraTenant> e
                 "", services.store(), services.audit(), services.clock(), services.shutdown());
     }
 
+    /** This session with Entra signed in. */
+    public CliSession withEntra(EntraTenant tenant) {
+        return new CliSession(mode, aws, Optional.of(tenant), "", store, audit, clock, shutdown);
+    }
+
+    /** This session without Entra, and why. */
+    public CliSession withoutEntra(String why) {
+        return new CliSession(mode, aws, Optional.empty(), why, store, audit, clock, shutdown);
+    }
+
     @Override
     public void close() {
         aws.close();

@@ -17,7 +17,6 @@ import dev.fedpilot.entra.EntraSignIn;
 import dev.fedpilot.entra.EntraSignInConfig;
 import dev.fedpilot.entra.GraphClientFactory;
 import dev.fedpilot.entra.GraphEntraTenant;
-import dev.fedpilot.entra.GraphScopes;
 import dev.fedpilot.port.EntraTenant;
 import dev.fedpilot.port.IdentityCenter;
 import dev.fedpilot.ui.shell.Connections;
@@ -47,11 +46,21 @@ final class CloudConnections implements Connections {
 
     @Override
     public String signInEntra() {
-        TokenCredential credential = entraSignIn().signIn();
-        GraphEntraTenant tenant = new GraphEntraTenant(GraphClientFactory.forCredential(credential, GraphScopes.DELEGATED));
+        return signInEntra(prompt -> { });
+    }
+
+    /** Browser sign-in, or a device code whose URL and code go to {@code prompt} when no browser opens. */
+    @Override
+    public String signInEntra(java.util.function.Consumer<String> prompt) {
+        EntraSignIn signIn = entraSignIn();
+        TokenCredential credential = signIn.signIn(prompt);
+        var scopes = signIn.scopes();
+        GraphEntraTenant tenant = new GraphEntraTenant(GraphClientFactory.forCredential(credential, scopes,
+                entraConfig.cloud()), new GraphEntraTenant.Settings(entraConfig.cloud().authority(),
+                java.time.Clock.systemUTC()), scopes);
         TenantInfo info = tenant.tenant();
         entra = tenant;
-        return info.primaryDomain() + " (" + info.signedInUser() + ")";
+        return info.primaryDomain() + " (" + info.signedInUser() + ")" + signIn.notice().map(n -> " · " + n).orElse("");
     }
 
     @Override

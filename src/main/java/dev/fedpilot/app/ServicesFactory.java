@@ -108,9 +108,8 @@ public class ServicesFactory {
         }
         Path cloud = configDirectory.resolve("cloud");
         AwsSignIn signIn = new AwsSignIn(AwsSignIn.Settings.forCurrentUser(), NO_BROWSER);
-        Optional<dev.fedpilot.port.EntraTenant> entra = cliEntra();
         return new CliSession(Services.Mode.CLOUD, new AwsCommandLine(signIn, request, AwsCallPolicy.defaults()),
-                entra, entra.isPresent() ? "" : CLI_ENTRA_MISSING, new JsonFileStateStore(cloud),
+                Optional.empty(), CLI_ENTRA_NOT_ASKED, new JsonFileStateStore(cloud),
                 new dev.fedpilot.store.JsonLinesAuditLog(cloud.resolve("audit.jsonl")), Clock.systemUTC(), () -> { });
     }
 
@@ -119,13 +118,26 @@ public class ServicesFactory {
         throw new java.io.IOException("the command line opens no browser");
     };
 
-    /** Why the command line has no Entra side yet; the branch that signs in without a window replaces it. */
-    static final String CLI_ENTRA_MISSING = "The command line is not signed in to Entra ID, so the Entra side "
-            + "was not read. Open FedPilot's window and sign in to Entra to see it.";
+    /** Entra is signed in to only by the commands that need it ({@link #entraForCli}), never by the others. */
+    static final String CLI_ENTRA_NOT_ASKED = "This command does not sign in to Entra ID.";
 
-    /** The Entra tenant for the command line: the seam for an unattended sign-in (none yet). */
-    public Optional<dev.fedpilot.port.EntraTenant> cliEntra() {
-        return Optional.empty();
+    /**
+     * Entra for a command-line command, without a window: the persisted token cache when enabled, else the Azure
+     * CLI's login, else a device code on stderr (only on a terminal or with {@code --device-code}); when none is
+     * possible it fails at once (UNAUTHENTICATED, exit 1) naming the missing sign-in instead of waiting.
+     *
+     * @param neededScopes delegated scopes the command needs beyond sign-in's (short names)
+     */
+    public dev.fedpilot.port.EntraTenant entraForCli(java.util.List<String> neededScopes, boolean deviceCode,
+                                                     java.util.function.Consumer<String> stderr) {
+        dev.fedpilot.entra.EntraSignInConfig config = EntraSignInSettings.load(settings(), System.getenv());
+        var result = new dev.fedpilot.entra.UnattendedEntraSignIn(config, configDirectory.resolve("entra-account.json"),
+                dev.fedpilot.entra.UnattendedEntraSignIn.azureIdentity(), System.console() != null, deviceCode, stderr)
+                .signIn(neededScopes);
+        if (!result.signedIn()) {
+            throw new CloudException(CloudException.Problem.UNAUTHENTICATED, result.problem(), "");
+        }
+        return result.tenant();
     }
 
 

@@ -71,7 +71,7 @@ final class CheckCommand implements Callable<Integer> {
         LocalDate tokenDate = parseDate(recordTokenDate);
         CliSession session;
         try {
-            session = root.session(cloud);
+            session = root.sessionWithEntra(cloud);
         } catch (RuntimeException e) {
             if (!nagios || e instanceof UsageException) {
                 throw e;

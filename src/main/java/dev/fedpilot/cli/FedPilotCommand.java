@@ -48,6 +48,10 @@ public final class FedPilotCommand implements Callable<Integer> {
     @Option(names = SELF_TEST, description = "Open the window, run a short smoke of the setup flow, then exit.")
     boolean selfTest;
 
+    @Option(names = "--device-code", scope = picocli.CommandLine.ScopeType.INHERIT,
+            description = "Sign in to Entra with a device code shown on stderr, even without a terminal.")
+    boolean deviceCode;
+
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
@@ -140,6 +144,31 @@ public final class FedPilotCommand implements Callable<Integer> {
             prepareSandbox();
         }
         return servicesFactory.forCli(request);
+    }
+
+    /**
+     * The clouds for a command that reads both sides (report, check): Entra signed in without a window when it
+     * can be; when it cannot, the session says why, and the command reports that side as missing.
+     */
+    CliSession sessionWithEntra(CloudOptions options) {
+        CliSession session = session(options);
+        if (session.entra().isPresent()) {
+            return session;
+        }
+        try {
+            return session.withEntra(entra(List.of()));
+        } catch (CloudException e) {
+            LOG.info("Entra not signed in for this command: {}", e.getMessage());
+            return session.withoutEntra(e.getMessage());
+        }
+    }
+
+    /**
+     * Entra for a command that needs it, signed in without a window (token cache, Azure CLI, device code).
+     * Not signed in: a CloudException (exit 1) that names the missing sign-in and how to get it.
+     */
+    dev.fedpilot.port.EntraTenant entra(List<String> neededScopes) {
+        return servicesFactory.entraForCli(neededScopes, deviceCode, spec.commandLine().getErr()::println);
     }
 
     /**

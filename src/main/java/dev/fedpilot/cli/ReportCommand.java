@@ -56,7 +56,7 @@ final class ReportCommand implements Callable<Integer> {
         if (problem != null) {
             throw new UsageException(problem);
         }
-        try (CliSession session = root.session(cloud)) {
+        try (CliSession session = root.sessionWithEntra(cloud)) {
             Optional<IdentityCenter> aws = Optional.empty();
             Finding awsMissing = null;
             try {
@@ -67,7 +67,7 @@ final class ReportCommand implements Callable<Integer> {
                         + " The AWS side is shown as saved, not read live.", e.fix());
             }
             Finding entraMissing = session.entra().isPresent() ? null : Finding.warning("entra-not-signed-in",
-                    session.entraMissing(), "Sign in to Entra in FedPilot's window and export the report there.");
+                    session.entraMissing(), "Sign in with the Azure CLI (az login), turn on the persisted token cache, or pass --device-code on a terminal.");
             SetupReport report = new ReportBuilder(session.entra(), aws, entraMissing, awsMissing, session.store(),
                     session.audit(), session.clock()).build();
             try {

@@ -73,11 +73,34 @@ final class AppOperations {
         return apps;
     }
 
+    /**
+     * POSTs instantiate once. After a 5xx the app may exist anyway, so it is looked up by name before the one
+     * retry: a blind retry would leave a duplicate app in the tenant.
+     */
     EnterpriseApp instantiate(String displayName) {
+        try {
+            return instantiateOnce(displayName);
+        } catch (CloudException e) {
+            if (e.problem() != CloudException.Problem.UNAVAILABLE) {
+                throw e;
+            }
+            Optional<EnterpriseApp> existing = findAwsIdcApps().stream()
+                    .filter(a -> displayName.equals(a.displayName())).findFirst();
+            if (existing.isPresent()) {
+                log.info("Instantiate of {} failed ({}), but the app exists: adopting it", displayName, e.getMessage());
+                return existing.get();
+            }
+            log.info("Instantiate of {} failed and no such app exists; trying once more", displayName);
+            return instantiateOnce(displayName);
+        }
+    }
+
+    private EnterpriseApp instantiateOnce(String displayName) {
         InstantiatePostRequestBody body = new InstantiatePostRequestBody();
         body.setDisplayName(displayName);
         ApplicationServicePrincipal created = calls.call(INSTANTIATE_APP, () -> graph.applicationTemplates()
-                .byApplicationTemplateId(EntraTenant.AWS_IDC_TEMPLATE_ID).instantiate().post(body));
+                .byApplicationTemplateId(EntraTenant.AWS_IDC_TEMPLATE_ID).instantiate()
+                .post(body, c -> c.options.add(CreateOnce.OPTION)));
         Application application = created.getApplication();
         ServicePrincipal sp = created.getServicePrincipal();
         calls.justCreated(application.getId(), sp.getId());
@@ -100,7 +123,14 @@ final class AppOperations {
                 p.getDisplayName() != null ? p.getDisplayName() : application.get().getDisplayName()));
     }
 
+    /**
+     * SSO mode saml first, then the identifier URIs: tenants whose app management policy restricts identifier
+     * URIs exempt only SAML apps, so the other order is refused there.
+     */
     void configureSaml(EnterpriseApp app, String entityId, String acsUrl) {
+        ServicePrincipal sp = new ServicePrincipal();
+        sp.setPreferredSingleSignOnMode("saml");
+        patchServicePrincipal(CONFIGURE_SAML, app, sp);
         Application patch = new Application();
         patch.setIdentifierUris(List.of(entityId));
         WebApplication web = new WebApplication();
@@ -110,9 +140,6 @@ final class AppOperations {
             graph.applications().byApplicationId(app.applicationObjectId()).patch(patch);
             return null;
         });
-        ServicePrincipal sp = new ServicePrincipal();
-        sp.setPreferredSingleSignOnMode("saml");
-        patchServicePrincipal(CONFIGURE_SAML, app, sp);
         log.info("SAML configured on app {}: entityID {}, ACS {}", app.appId(), entityId, acsUrl);
     }
 

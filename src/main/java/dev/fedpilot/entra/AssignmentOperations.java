@@ -53,8 +53,21 @@ final class AssignmentOperations {
         body.setResourceId(UUID.fromString(app.servicePrincipalId()));
         body.setAppRoleId(roleFor(app));
         try {
-            AppRoleAssignment created = calls.call(ASSIGN, AppOperations.ids(app), null, () -> graph.servicePrincipals()
-                    .byServicePrincipalId(app.servicePrincipalId()).appRoleAssignedTo().post(body));
+            AppRoleAssignment created;
+            try {
+                created = post(app, body);
+            } catch (CloudException e) {
+                // after a 5xx the assignment may exist anyway: look before posting again
+                if (e.problem() != CloudException.Problem.UNAVAILABLE) {
+                    throw e;
+                }
+                Optional<AppAssignment> existing = existing(app, principalId);
+                if (existing.isPresent()) {
+                    log.info("Assigning {} failed ({}), but the assignment exists", principalId, e.getMessage());
+                    return existing.get();
+                }
+                created = post(app, body);
+            }
             log.info("Assigned {} {} to app {}", type, principalId, app.appId());
             AppAssignment mapped = GraphMapping.assignment(created);
             return mapped != null ? mapped : new AppAssignment(created.getId(), principalId, type,
@@ -63,8 +76,7 @@ final class AssignmentOperations {
             // "Permission being assigned already exists on the object": the user's intent is already true
             if (e.problem() == CloudException.Problem.INVALID_INPUT
                     && e.getMessage().toLowerCase(Locale.ROOT).contains("already exists")) {
-                Optional<AppAssignment> existing = assignments(app).stream()
-                        .filter(a -> principalId.equalsIgnoreCase(a.principalId())).findFirst();
+                Optional<AppAssignment> existing = existing(app, principalId);
                 if (existing.isPresent()) {
                     return existing.get();
                 }
@@ -73,10 +85,48 @@ final class AssignmentOperations {
         }
     }
 
+    private AppRoleAssignment post(EnterpriseApp app, AppRoleAssignment body) {
+        return calls.call(ASSIGN, AppOperations.ids(app), null, () -> graph.servicePrincipals()
+                .byServicePrincipalId(app.servicePrincipalId()).appRoleAssignedTo()
+                .post(body, c -> c.options.add(CreateOnce.OPTION)));
+    }
+
+    private Optional<AppAssignment> existing(EnterpriseApp app, String principalId) {
+        return assignments(app).stream().filter(a -> principalId.equalsIgnoreCase(a.principalId())).findFirst();
+    }
+
+    /**
+     * DELETE …/appRoleAssignedTo/{id}. For an assignment that is already gone Graph answers 400
+     * Request_BadRequest "EntitlementGrant being updated or deleted is not found." (not 404): that exact error
+     * counts as done; any other 400 is a failure.
+     */
     void unassign(EnterpriseApp app, String assignmentId) {
-        calls.run(UNASSIGN, () -> graph.servicePrincipals().byServicePrincipalId(app.servicePrincipalId())
-                .appRoleAssignedTo().byAppRoleAssignmentId(assignmentId).delete());
+        try {
+            graphDelete(app, assignmentId);
+        } catch (com.microsoft.kiota.ApiException e) {
+            if (alreadyGone(e)) {
+                log.info("Assignment {} on app {} was already gone", assignmentId, app.appId());
+                return;
+            }
+            throw calls.translate(UNASSIGN, e, AppOperations.ids(app), null);
+        }
         log.info("Removed assignment {} from app {}", assignmentId, app.appId());
+    }
+
+    private void graphDelete(EnterpriseApp app, String assignmentId) {
+        GraphCalls.checkInterrupted();
+        graph.servicePrincipals().byServicePrincipalId(app.servicePrincipalId())
+                .appRoleAssignedTo().byAppRoleAssignmentId(assignmentId).delete();
+    }
+
+    static boolean alreadyGone(com.microsoft.kiota.ApiException e) {
+        if (e.getResponseStatusCode() != 400
+                || !(e instanceof com.microsoft.graph.models.odataerrors.ODataError odata) || odata.getError() == null) {
+            return false;
+        }
+        String message = odata.getError().getMessage() == null ? "" : odata.getError().getMessage();
+        return "Request_BadRequest".equals(odata.getError().getCode())
+                && message.startsWith("EntitlementGrant") && message.contains("is not found");
     }
 
     /** The gallery app's "User" role, else "msiam_access", else any role users can hold. */

@@ -37,11 +37,21 @@ public final class EntraSignIn {
         TokenCredential create(EntraSignInConfig config, AuthenticationRecord previous);
     }
 
+    /** A device-code credential that hands the sign-in URL and code to {@code prompt}. */
+    @FunctionalInterface
+    public interface DeviceCodeFactory {
+        TokenCredential create(EntraSignInConfig config, java.util.function.Consumer<String> prompt);
+    }
+
     private final EntraSignInConfig config;
     private final Path accountFile;
     private final CredentialFactory factory;
     private final List<String> scopes;
+    private DeviceCodeFactory deviceCodes = EntraSignIn::deviceCode;
+    private java.util.function.BooleanSupplier browserAvailable = EntraSignIn::browserAvailable;
     private TokenCredential credential;
+    private DelegatedScopes delegatedScopes;
+    private String notice;
 
     /** @param accountFile where the signed-in account (no token) is remembered when the user opted in */
     public EntraSignIn(EntraSignInConfig config, Path accountFile) {
@@ -59,6 +69,60 @@ public final class EntraSignIn {
         return config;
     }
 
+    /** Replaces how the device code and the browser check are made (tests: no browser, no http authority). */
+    public EntraSignIn withDeviceCode(DeviceCodeFactory factory, java.util.function.BooleanSupplier canOpenBrowser) {
+        this.deviceCodes = Objects.requireNonNull(factory, "factory");
+        this.browserAvailable = Objects.requireNonNull(canOpenBrowser, "canOpenBrowser");
+        return this;
+    }
+
+    /** The scopes the signed-in credential asks for, grown per feature on first use. */
+    public synchronized DelegatedScopes scopes() {
+        return delegatedScopes == null ? DelegatedScopes.incremental(scopes) : delegatedScopes;
+    }
+
+    /** What the user should know about the last sign-in (e.g. tokens kept in memory only), if anything. */
+    public synchronized Optional<String> notice() {
+        return Optional.ofNullable(notice);
+    }
+
+    /**
+     * Signs in in the browser; when no browser can be opened, or opening it fails, signs in with a device code
+     * instead and hands the sign-in URL and code to {@code prompt}, so the window can show them.
+     */
+    public synchronized TokenCredential signIn(java.util.function.Consumer<String> prompt) {
+        notice = null;
+        if (!browserAvailable.getAsBoolean()) {
+            log.info("No browser can be opened here: signing in to Entra with a device code");
+            return signInWithDeviceCode(prompt);
+        }
+        try {
+            return signIn();
+        } catch (CloudException e) {
+            if (!browserFailed(e)) {
+                throw e;
+            }
+            log.info("The browser could not be opened: signing in to Entra with a device code");
+            return signInWithDeviceCode(prompt);
+        }
+    }
+
+    /** Device-code sign-in: the URL and code go to {@code prompt}; blocks until the user signed in. */
+    public synchronized TokenCredential signInWithDeviceCode(java.util.function.Consumer<String> prompt) {
+        TokenCredential candidate = deviceCodes.create(config, prompt);
+        try {
+            candidate.getTokenSync(new TokenRequestContext().setScopes(scopes));
+        } catch (RuntimeException e) {
+            log.warn("Entra device-code sign-in failed: {}", e.toString());
+            throw new CloudException(CloudException.Problem.UNAUTHENTICATED,
+                    EntraMessages.text("entra.error.signIn", String.valueOf(e.getMessage())),
+                    EntraMessages.text("entra.fix.signIn"), null, e);
+        }
+        credential = candidate;
+        delegatedScopes = DelegatedScopes.incremental(scopes);
+        return candidate;
+    }
+
     /**
      * Signs in (opens the browser unless a remembered account signs in silently) and blocks until done.
      *
@@ -69,10 +133,19 @@ public final class EntraSignIn {
         TokenCredential candidate = factory.create(config, previous);
         TokenRequestContext request = new TokenRequestContext().setScopes(scopes);
         try {
-            if (candidate instanceof InteractiveBrowserCredential browser && config.persistCache() && previous == null) {
-                saveAccount(browser.authenticate(request).block());
-            } else {
-                candidate.getTokenSync(request);
+            try {
+                authenticate(candidate, request, previous, config.persistCache());
+            } catch (RuntimeException e) {
+                if (!config.persistCache() || !keyringMissing(e)) {
+                    throw e;
+                }
+                // Linux without a keyring (libsecret): keep the tokens in memory for this session instead
+                log.warn("No keyring for the persistent token cache ({}); keeping Entra tokens in memory", e.toString());
+                EntraSignInConfig inMemory = new EntraSignInConfig(config.tenantId(), config.clientId(), false,
+                        config.cloud());
+                candidate = factory.create(inMemory, null);
+                authenticate(candidate, request, null, false);
+                notice = EntraMessages.text("entra.notice.noKeyring");
             }
         } catch (RuntimeException e) {
             log.warn("Entra sign-in failed: {}", e.toString());
@@ -81,8 +154,71 @@ public final class EntraSignIn {
                     EntraMessages.text("entra.fix.signIn"), null, e);
         }
         credential = candidate;
+        delegatedScopes = DelegatedScopes.incremental(scopes);
         log.info("Signed in to Entra (tenant {}, client {})", config.tenantId(), config.clientId());
         return candidate;
+    }
+
+    private void authenticate(TokenCredential candidate, TokenRequestContext request, AuthenticationRecord previous,
+                              boolean persist) {
+        if (candidate instanceof InteractiveBrowserCredential browser && persist && previous == null) {
+            saveAccount(browser.authenticate(request).block());
+        } else {
+            candidate.getTokenSync(request);
+        }
+    }
+
+    /** MSAL's persistence extension failing for want of a keyring (libsecret / D-Bus secret service). */
+    static boolean keyringMissing(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            String text = (t.getClass().getName() + " " + t.getMessage()).toLowerCase(java.util.Locale.ROOT);
+            if (text.contains("msal4jextensions") || text.contains("libsecret") || text.contains("keyring")
+                    || text.contains("persistence")) {
+                return true;
+            }
+            if (t.getCause() == t) {
+                break;
+            }
+        }
+        return false;
+    }
+
+    /** MSAL could not start the system browser ("Unable to open default system browser"). */
+    static boolean browserFailed(Throwable e) {
+        for (Throwable t = e; t != null && t.getCause() != t; t = t.getCause()) {
+            String text = String.valueOf(t.getMessage()).toLowerCase(java.util.Locale.ROOT);
+            if (text.contains("browser") && (text.contains("open") || text.contains("launch"))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether a browser can be opened here: a desktop with BROWSE, or xdg-open with a display on Linux. */
+    static boolean browserAvailable() {
+        try {
+            if (java.awt.Desktop.isDesktopSupported()
+                    && java.awt.Desktop.getDesktop().isSupported(java.awt.Desktop.Action.BROWSE)) {
+                return true;
+            }
+        } catch (RuntimeException | LinkageError e) {
+            log.debug("No AWT desktop: {}", e.toString());
+        }
+        String os = System.getProperty("os.name", "").toLowerCase(java.util.Locale.ROOT);
+        boolean display = System.getenv("DISPLAY") != null || System.getenv("WAYLAND_DISPLAY") != null;
+        return os.contains("mac") || os.contains("win") || display && java.nio.file.Files.isExecutable(Path.of("/usr/bin/xdg-open"));
+    }
+
+    /** The real device-code credential on the configured cloud; the prompt gets Entra's own instructions. */
+    public static TokenCredential deviceCode(EntraSignInConfig config, java.util.function.Consumer<String> prompt) {
+        com.azure.identity.DeviceCodeCredentialBuilder builder = new com.azure.identity.DeviceCodeCredentialBuilder()
+                .tenantId(config.tenantId()).clientId(config.clientId())
+                .authorityHost(config.cloud().authority().toString())
+                .challengeConsumer(info -> prompt.accept(info.getMessage()));
+        if (config.persistCache()) {
+            builder.tokenCachePersistenceOptions(new TokenCachePersistenceOptions().setName(CACHE_NAME));
+        }
+        return builder.build();
     }
 
     public synchronized Optional<TokenCredential> credential() {
@@ -108,6 +244,7 @@ public final class EntraSignIn {
         InteractiveBrowserCredentialBuilder builder = new InteractiveBrowserCredentialBuilder()
                 .tenantId(config.tenantId())
                 .clientId(config.clientId())
+                .authorityHost(config.cloud().authority().toString())
                 .redirectUrl(REDIRECT_URL);
         if (config.persistCache()) {
             builder.tokenCachePersistenceOptions(new TokenCachePersistenceOptions().setName(CACHE_NAME));

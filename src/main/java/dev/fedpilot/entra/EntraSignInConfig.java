@@ -17,14 +17,20 @@ import java.util.regex.Pattern;
  * @param tenantId     a tenant id (GUID), a verified domain, or "organizations" for any work account
  * @param clientId     the public client's application id
  * @param persistCache keep tokens and the signed-in account between runs (OS keychain); off unless the user opts in
+ * @param cloud        the Microsoft cloud: Graph endpoint and Entra authority (global, US Government, China)
  */
-public record EntraSignInConfig(String tenantId, String clientId, boolean persistCache) {
+public record EntraSignInConfig(String tenantId, String clientId, boolean persistCache, EntraCloud cloud) {
     /** Microsoft Graph Command Line Tools, a public client Microsoft publishes. */
     public static final String DEFAULT_CLIENT_ID = "14d82eec-204b-4c2f-b7e8-296a70dab67e";
     public static final String ANY_ORGANIZATION = "organizations";
     private static final Pattern TENANT = Pattern.compile("[A-Za-z0-9][A-Za-z0-9.-]*");
 
+    public EntraSignInConfig(String tenantId, String clientId, boolean persistCache) {
+        this(tenantId, clientId, persistCache, EntraCloud.GLOBAL);
+    }
+
     public EntraSignInConfig {
+        Objects.requireNonNull(cloud, "cloud");
         Objects.requireNonNull(tenantId, "tenantId");
         Objects.requireNonNull(clientId, "clientId");
         tenantId = tenantId.strip();

@@ -31,11 +31,21 @@ final class GraphCalls {
     /** How long after instantiate a 404 means "not replicated yet" rather than "gone". */
     static final Duration CONSISTENCY_WINDOW = Duration.ofMinutes(5);
 
+    /** Graph's code for a tenant without Entra ID P1/P2 asking for audit or provisioning logs. */
+    static final String NO_PREMIUM_LICENCE = "Authentication_RequestFromNonPremiumTenantOrB2CTenant";
+
     private final Clock clock;
+    private final DelegatedScopes scopes;
     private final Map<String, Instant> created = new ConcurrentHashMap<>();
 
     GraphCalls(Clock clock) {
+        this(clock, null);
+    }
+
+    /** @param scopes the client's growing scope set, or null when the token is fixed */
+    GraphCalls(Clock clock, DelegatedScopes scopes) {
         this.clock = clock;
+        this.scopes = scopes;
     }
 
     /** Remembers objects this adapter just created, so their 404s read as NOT_YET_AVAILABLE. */
@@ -71,6 +81,7 @@ final class GraphCalls {
      */
     <T> T call(GraphOperation op, Collection<String> objectIds, String secret, Supplier<T> call) {
         checkInterrupted();
+        require(op);
         try {
             return call.get();
         } catch (RuntimeException e) {
@@ -81,6 +92,7 @@ final class GraphCalls {
     /** Like {@link #call} but a 404 means "absent". */
     <T> Optional<T> find(GraphOperation op, Supplier<T> call) {
         checkInterrupted();
+        require(op);
         try {
             return Optional.ofNullable(call.get());
         } catch (RuntimeException e) {
@@ -88,6 +100,13 @@ final class GraphCalls {
                 return Optional.empty();
             }
             throw translate(op, e, List.of(), null);
+        }
+    }
+
+    /** Incremental consent: the first call of a feature adds the scopes it needs to the next token request. */
+    private void require(GraphOperation op) {
+        if (scopes != null && scopes.require(op.scopes())) {
+            log.info("Asking Entra for {} (first {})", op.scopes(), op);
         }
     }
 
@@ -149,7 +168,7 @@ final class GraphCalls {
             case 401 -> new CloudException(Problem.UNAUTHENTICATED,
                     EntraMessages.text("entra.error.unauthenticated", action, detail),
                     EntraMessages.text("entra.fix.unauthenticated"), null, null);
-            case 403 -> forbidden(op, action, detail);
+            case 403 -> forbidden(op, action, detail, code, header(api, GrantedScopesHeader.HEADER));
             case 404 -> recentlyCreated(objectIds)
                     ? new CloudException(Problem.NOT_YET_AVAILABLE,
                     EntraMessages.text("entra.error.notYetAvailable", action),
@@ -172,7 +191,32 @@ final class GraphCalls {
         };
     }
 
-    private static CloudException forbidden(GraphOperation op, String action, String detail) {
+    /**
+     * Graph's 403 body rarely names the scope: compare the token's scp claim (copied onto the response by
+     * {@link GrantedScopesHeader}) with what the operation needs. Missing → offer consent for it; present → the
+     * directory role is what is missing; unknown (an opaque token) → name both.
+     */
+    private CloudException forbidden(GraphOperation op, String action, String detail, String code,
+                                     Optional<String> grantedHeader) {
+        if (NO_PREMIUM_LICENCE.equals(code)) {
+            return new CloudException(Problem.FORBIDDEN, EntraMessages.text("entra.error.noPremiumLicence", action),
+                    EntraMessages.text("entra.fix.noPremiumLicence"), null, new NoPremiumLicence());
+        }
+        if (grantedHeader.isPresent()) {
+            List<String> missing = GraphScopes.missing(op.scopes(), GrantedScopesHeader.parse(grantedHeader.get()));
+            if (!missing.isEmpty()) {
+                String names = String.join(", ", missing);
+                boolean azureCli = scopes != null && scopes.presetOnlyClient();
+                return new CloudException(Problem.FORBIDDEN, EntraMessages.text("entra.error.consent", action, names),
+                        EntraMessages.text(azureCli ? "entra.fix.consent.azureCli" : "entra.fix.consent", names),
+                        null, null);
+            }
+            if (op.role != GraphOperation.Role.NONE) {
+                return new CloudException(Problem.FORBIDDEN, EntraMessages.text("entra.error.role", action, detail,
+                        String.join(", ", op.scopes()), op.role.displayName),
+                        EntraMessages.text("entra.fix.role", op.role.displayName), null, null);
+            }
+        }
         boolean needsRole = op.role != GraphOperation.Role.NONE;
         String message = needsRole
                 ? EntraMessages.text("entra.error.forbidden", action, detail, op.permission, op.role.displayName)
@@ -181,6 +225,30 @@ final class GraphCalls {
                 ? EntraMessages.text("entra.fix.forbidden", op.permission, op.role.displayName)
                 : EntraMessages.text("entra.fix.forbidden.noRole", op.permission);
         return new CloudException(Problem.FORBIDDEN, message, fix, null, null);
+    }
+
+    /** A 403 that only a P1/P2 licence would lift (audit and provisioning logs). */
+    static boolean noPremiumLicence(CloudException e) {
+        return e.getCause() instanceof NoPremiumLicence;
+    }
+
+    /** Marks the licence 403 apart from a permission 403. */
+    private static final class NoPremiumLicence extends RuntimeException {
+        NoPremiumLicence() {
+            super(NO_PREMIUM_LICENCE, null, false, false);
+        }
+    }
+
+    private static Optional<String> header(ApiException api, String name) {
+        if (api.getResponseHeaders() == null) {
+            return Optional.empty();
+        }
+        for (Map.Entry<String, Set<String>> header : api.getResponseHeaders().entrySet()) {
+            if (header.getKey().equalsIgnoreCase(name) && !header.getValue().isEmpty()) {
+                return Optional.of(header.getValue().iterator().next());
+            }
+        }
+        return Optional.empty();
     }
 
     static Optional<Duration> retryAfter(ApiException api) {

@@ -62,8 +62,16 @@ public final class GraphEntraTenant implements EntraTenant {
     }
 
     public GraphEntraTenant(GraphServiceClient graph, Settings settings) {
+        this(graph, settings, null);
+    }
+
+    /**
+     * @param scopes the scopes the client's tokens ask for, grown per feature on first use (incremental consent);
+     *               null when the token is fixed
+     */
+    public GraphEntraTenant(GraphServiceClient graph, Settings settings, DelegatedScopes scopes) {
         this.graph = Objects.requireNonNull(graph, "graph");
-        this.calls = new GraphCalls(settings.clock());
+        this.calls = new GraphCalls(settings.clock(), scopes);
         this.apps = new AppOperations(graph, calls, settings.clock());
         this.provisioning = new ProvisioningOperations(graph, calls);
         this.assignments = new AssignmentOperations(graph, calls);

@@ -14,6 +14,7 @@ enum GraphOperation {
     ADD_CERTIFICATE(Permission.APPLICATION, Role.APP_ADMIN),
     READ_CERTIFICATE(Permission.APPLICATION, Role.APP_ADMIN),
     READ_JOBS(Permission.SYNCHRONIZATION, Role.APP_ADMIN),
+    READ_SCHEMA(Permission.SYNCHRONIZATION, Role.APP_ADMIN),
     CREATE_JOB(Permission.SYNCHRONIZATION, Role.APP_ADMIN),
     VALIDATE_CREDENTIALS(Permission.SYNCHRONIZATION, Role.APP_ADMIN),
     SAVE_CREDENTIALS(Permission.SYNCHRONIZATION, Role.APP_ADMIN),
@@ -21,7 +22,7 @@ enum GraphOperation {
     PAUSE_JOB(Permission.SYNCHRONIZATION, Role.APP_ADMIN),
     RESTART_JOB(Permission.SYNCHRONIZATION, Role.APP_ADMIN),
     PROVISION_ON_DEMAND(Permission.SYNCHRONIZATION, Role.APP_ADMIN),
-    READ_PROVISIONING_LOG("AuditLog.Read.All", Role.REPORTS_READER),
+    READ_PROVISIONING_LOG(Permission.AUDIT_LOG + " " + Permission.DIRECTORY_READ, Role.REPORTS_READER),
     READ_ASSIGNMENTS(Permission.APPLICATION, Role.APP_ADMIN),
     ASSIGN(Permission.APP_ROLE_ASSIGNMENT, Role.APP_ADMIN),
     UNASSIGN(Permission.APP_ROLE_ASSIGNMENT, Role.APP_ADMIN),
@@ -44,6 +45,9 @@ enum GraphOperation {
         static final String USERS = "User.Read.All";
         /** Only for fixing SCIM-managed groups at the source, from the directory browser. */
         static final String GROUP_MEMBERS = "GroupMember.ReadWrite.All";
+        /** Only for the provisioning log, together with {@link #DIRECTORY_READ}. */
+        static final String AUDIT_LOG = "AuditLog.Read.All";
+        static final String DIRECTORY_READ = "Directory.Read.All";
 
         private Permission() {
         }
@@ -69,6 +73,11 @@ enum GraphOperation {
     GraphOperation(String permission, Role role) {
         this.permission = permission;
         this.role = role;
+    }
+
+    /** The delegated scopes this call needs, all of them (short names such as "User.Read"). */
+    java.util.List<String> scopes() {
+        return java.util.List.of(permission.split(" "));
     }
 
     /** Key of the user-facing description, e.g. "entra.op.instantiate_app" → "create the enterprise app". */

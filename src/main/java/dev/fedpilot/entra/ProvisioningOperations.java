@@ -8,6 +8,8 @@ import com.microsoft.graph.models.SynchronizationJobRestartCriteria;
 import com.microsoft.graph.models.SynchronizationJobRestartScope;
 import com.microsoft.graph.models.SynchronizationJobSubject;
 import com.microsoft.graph.models.SynchronizationLinkedObjects;
+import com.microsoft.graph.models.SynchronizationRule;
+import com.microsoft.graph.models.SynchronizationSchema;
 import com.microsoft.graph.models.SynchronizationSecret;
 import com.microsoft.graph.models.SynchronizationSecretKeyStringValuePair;
 import com.microsoft.graph.models.SynchronizationTemplate;
@@ -44,6 +46,7 @@ import static dev.fedpilot.entra.GraphOperation.PAUSE_JOB;
 import static dev.fedpilot.entra.GraphOperation.PROVISION_ON_DEMAND;
 import static dev.fedpilot.entra.GraphOperation.READ_JOBS;
 import static dev.fedpilot.entra.GraphOperation.READ_PROVISIONING_LOG;
+import static dev.fedpilot.entra.GraphOperation.READ_SCHEMA;
 import static dev.fedpilot.entra.GraphOperation.RESTART_JOB;
 import static dev.fedpilot.entra.GraphOperation.SAVE_CREDENTIALS;
 import static dev.fedpilot.entra.GraphOperation.START_JOB;
@@ -55,6 +58,7 @@ final class ProvisioningOperations {
 
     private final GraphServiceClient graph;
     private final GraphCalls calls;
+    private final java.util.Map<String, String> ruleIds = new java.util.concurrent.ConcurrentHashMap<>();
 
     ProvisioningOperations(GraphServiceClient graph, GraphCalls calls) {
         this.graph = graph;
@@ -170,7 +174,7 @@ final class ProvisioningOperations {
             subject.setLinks(links);
         }
         SynchronizationJobApplicationParameters parameters = new SynchronizationJobApplicationParameters();
-        parameters.setRuleId(EntraTenant.ON_DEMAND_RULE_ID);
+        parameters.setRuleId(onDemandRuleId(app, jobId));
         parameters.setSubjects(List.of(subject));
         ProvisionOnDemandPostRequestBody body = new ProvisionOnDemandPostRequestBody();
         body.setParameters(List.of(parameters));
@@ -181,6 +185,24 @@ final class ProvisioningOperations {
         return List.of(outcome);
     }
 
+    /**
+     * The id of the job schema's {@value EntraTenant#ON_DEMAND_RULE_NAME} rule (synchronizationRules), read once
+     * per job: tenants show different ids for it.
+     */
+    String onDemandRuleId(EnterpriseApp app, String jobId) {
+        return ruleIds.computeIfAbsent(jobId, id -> {
+            SynchronizationSchema schema = calls.call(READ_SCHEMA, AppOperations.ids(app), null,
+                    () -> job(app, jobId).schema().get());
+            List<SynchronizationRule> rules = schema == null || schema.getSynchronizationRules() == null
+                    ? List.of() : schema.getSynchronizationRules();
+            return rules.stream().filter(r -> EntraTenant.ON_DEMAND_RULE_NAME.equalsIgnoreCase(r.getName()))
+                    .map(SynchronizationRule::getId).filter(java.util.Objects::nonNull).findFirst()
+                    .orElseThrow(() -> new CloudException(CloudException.Problem.INVALID_INPUT,
+                            EntraMessages.text("entra.error.noOnDemandRule", EntraTenant.ON_DEMAND_RULE_NAME),
+                            EntraMessages.text("entra.fix.noOnDemandRule")));
+        });
+    }
+
     private static SynchronizationJobSubject subject(String id, PrincipalType type) {
         SynchronizationJobSubject subject = new SynchronizationJobSubject();
         subject.setObjectId(id);
@@ -189,19 +211,41 @@ final class ProvisioningOperations {
     }
 
     List<ProvisioningEvent> log(EnterpriseApp app, Instant since) {
-        String filter = "servicePrincipal/id eq '" + app.servicePrincipalId() + "' and activityDateTime ge "
-                + DateTimeFormatter.ISO_INSTANT.format(since.truncatedTo(ChronoUnit.SECONDS));
+        // the API documents eq, contains, gt and lt for $filter (provisioningobjectsummary-list); one second
+        // earlier keeps an event at exactly {@code since}, as the truncation to seconds could drop it
+        String filter = "servicePrincipal/id eq '" + app.servicePrincipalId() + "' and activityDateTime gt "
+                + DateTimeFormatter.ISO_INSTANT.format(since.truncatedTo(ChronoUnit.SECONDS).minusSeconds(1));
         List<ProvisioningEvent> events = new ArrayList<>();
         var provisioning = graph.auditLogs().provisioning();
-        GraphPaging.forEachPage(calls, READ_PROVISIONING_LOG,
-                () -> provisioning.get(c -> c.queryParameters.filter = filter),
-                next -> provisioning.withUrl(next).get(),
-                r -> r.getValue(), r -> r.getOdataNextLink(),
-                (ProvisioningObjectSummary s) -> GraphMapping.event(s),
-                events::addAll);
+        try {
+            GraphPaging.forEachPage(calls, READ_PROVISIONING_LOG,
+                    () -> provisioning.get(c -> c.queryParameters.filter = filter),
+                    next -> provisioning.withUrl(next).get(),
+                    r -> r.getValue(), r -> r.getOdataNextLink(),
+                    (ProvisioningObjectSummary s) -> GraphMapping.event(s),
+                    events::addAll);
+        } catch (CloudException e) {
+            if (GraphCalls.noPremiumLicence(e)) {
+                throw unlicensed(app, e);
+            }
+            throw e;
+        }
         events.removeIf(e -> e.time() != null && e.time().isBefore(since));
         events.sort(Comparator.comparing(ProvisioningEvent::time, Comparator.nullsLast(Comparator.reverseOrder())));
         return events;
+    }
+
+    /** Without P1/P2 the job's own status is what Entra tells: say so, and give it. */
+    private CloudException unlicensed(EnterpriseApp app, CloudException cause) {
+        Optional<ProvisioningJob> job = findJob(app);
+        String status = job.map(j -> String.valueOf(j.status())).orElse("-");
+        String cycle = job.flatMap(j -> Optional.ofNullable(j.lastExecution()))
+                .map(e -> e.state() + " " + e.ended()).orElse(EntraMessages.text("entra.log.noCycle"));
+        String quarantine = job.flatMap(j -> Optional.ofNullable(j.quarantine())).map(q -> "; " + q.reason())
+                .orElse("");
+        log.info("No provisioning log for app {} (no P1/P2 licence); job status {}", app.appId(), status);
+        return new CloudException(CloudException.Problem.FORBIDDEN,
+                EntraMessages.text("entra.log.unlicensed", status, cycle, quarantine), cause.fix(), null, cause);
     }
 
     private com.microsoft.graph.serviceprincipals.item.synchronization.SynchronizationRequestBuilder sync(

@@ -34,8 +34,11 @@ public interface EntraTenant {
     String AWS_IDC_TEMPLATE_ID = "21ed01d2-ec13-4e9e-86c1-cd546719ebc4";
     /** Synchronization template of that app. */
     String SYNC_TEMPLATE_ID = "aWSSingleSignon";
-    /** Provision-on-demand rule USERGROUP_OUTBOUND_USERGROUP. */
-    String ON_DEMAND_RULE_ID = "03f7d90d-bf71-41b1-bda6-aaf0ddbee5d8";
+    /**
+     * Name of the provisioning rule that provision-on-demand runs; its id differs between tenants and template
+     * versions (e.g. a "#V2" suffix), so adapters read it from the job's schema.
+     */
+    String ON_DEMAND_RULE_NAME = "USERGROUP_OUTBOUND_USERGROUP";
 
     TenantInfo tenant();
 
@@ -87,6 +90,7 @@ public interface EntraTenant {
     /** Stores the endpoint and token in the app's synchronization secrets. */
     void saveCredentials(EnterpriseApp app, ScimEndpoint endpoint, Secret token);
 
+    /** Starts the job; without working saved credentials the job goes to quarantine (the call itself succeeds). */
     void startJob(EnterpriseApp app, String jobId);
 
     void pauseJob(EnterpriseApp app, String jobId);
@@ -99,15 +103,20 @@ public interface EntraTenant {
     /** Provisions one user or one group with at most 5 members now; limited to 5 requests per 10 s. */
     List<ProvisioningOutcome> provisionOnDemand(EnterpriseApp app, String jobId, OnDemandRequest request);
 
-    /** Provisioning log entries for this app since {@code since}, newest first. */
+    /**
+     * Provisioning log entries for this app after {@code since}, newest first. Without an Entra ID P1/P2 licence
+     * there is no log: a FORBIDDEN CloudException then says so and gives the job's status instead.
+     */
     List<ProvisioningEvent> provisioningLog(EnterpriseApp app, Instant since);
 
     // --- assignments ------------------------------------------------------------------------------------------
 
     List<AppAssignment> assignments(EnterpriseApp app);
 
+    /** Assigns a user or group; a principal already assigned gets its existing assignment back. */
     AppAssignment assign(EnterpriseApp app, String principalId, PrincipalType type);
 
+    /** Removes an assignment; one that is already gone counts as removed. */
     void unassign(EnterpriseApp app, String assignmentId);
 
     // --- directory --------------------------------------------------------------------------------------------

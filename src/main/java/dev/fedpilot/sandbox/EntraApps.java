@@ -153,10 +153,12 @@ final class EntraApps {
         String name = type == PrincipalType.USER
                 ? directory.requireUser(principalId).displayName()
                 : directory.requireGroup(principalId).displayName();
-        if (state.assigned(principalId)) {
-            throw new CloudException(Problem.CONFLICT, "Permission being assigned already exists on the object: '"
-                    + name + "' is already assigned to '" + state.app.displayName() + "'.",
-                    "Nothing to do; the assignment exists.");
+        // Graph refuses a second assignment ("Permission being assigned already exists on the object"); the port
+        // answers it with the existing assignment, as the Graph adapter does
+        for (AppAssignment existing : state.assignments) {
+            if (existing.principalId().equals(principalId)) {
+                return existing;
+            }
         }
         byte[] id = new byte[32];
         random.nextBytes(id);
@@ -166,10 +168,9 @@ final class EntraApps {
         return assignment;
     }
 
+    /** An assignment already gone counts as removed (Graph: 400 "EntitlementGrant … is not found"). */
     void unassign(AppState state, String assignmentId) {
-        if (!state.assignments.removeIf(a -> a.id().equals(assignmentId))) {
-            throw CloudException.notFound("No assignment " + assignmentId + " on '" + state.app.displayName() + "'.");
-        }
+        state.assignments.removeIf(a -> a.id().equals(assignmentId));
     }
 
     private static URI parseUri(String text) {

@@ -114,8 +114,13 @@ final class Provisioning {
         }
     }
 
-    void start(AppState app, String jobId) {
-        ProvisioningJobState job = requireConfigured(app, jobId);
+    /** Graph accepts start in any state; without saved credentials the job goes to quarantine. */
+    void start(AppState app, String jobId, Instant now) {
+        ProvisioningJobState job = require(app, jobId);
+        if (app.savedEndpoint == null) {
+            quarantine(job, now);
+            return;
+        }
         job.status = job.quarantine != null ? Status.QUARANTINE : Status.ACTIVE;
     }
 

@@ -26,8 +26,8 @@ import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
- * The sandbox Entra tenant behind the {@link EntraTenant} port. Assigning a principal twice fails with CONFLICT,
- * as Graph answers "Permission being assigned already exists on the object".
+ * The sandbox Entra tenant behind the {@link EntraTenant} port. Assigning a principal twice answers the existing
+ * assignment, as the Graph adapter does with Graph's "Permission being assigned already exists on the object".
  */
 final class SandboxEntraTenant implements EntraTenant {
     /** Graph's default page size for users, groups and members. */
@@ -134,7 +134,7 @@ final class SandboxEntraTenant implements EntraTenant {
     @Override
     public void startJob(EnterpriseApp app, String jobId) {
         gate.enter("POST …/jobs/{jobId}/start");
-        updateApp(app, state -> world.provisioning().start(state, jobId));
+        updateApp(app, state -> world.provisioning().start(state, jobId, world.now()));
     }
 
     @Override

@@ -46,4 +46,25 @@ class EntraSignInSettingsTest {
                 Map.of("FEDPILOT_ENTRA_CLIENT_ID", "my-app")));
         assertTrue(e.getMessage().contains("Application (client) ID"));
     }
+
+    @Test
+    void theCloudChoosesGraphAndTheAuthorityAndTheEnvironmentCanPointGraphElsewhere() {
+        MemoryStateStore store = new MemoryStateStore();
+        store.save(EntraSignInSettings.STORE_NAME, new EntraSignInSettings("contoso.us", null, false, "usgov", null, null));
+
+        EntraSignInConfig usgov = EntraSignInSettings.load(store, Map.of());
+        assertEquals("https://graph.microsoft.us/v1.0", usgov.cloud().graphBaseUrl());
+        assertEquals("https://login.microsoftonline.us/", usgov.cloud().authority().toString());
+
+        EntraSignInConfig china = EntraSignInSettings.load(store, Map.of("FEDPILOT_ENTRA_CLOUD", "china"));
+        assertEquals("https://microsoftgraph.chinacloudapi.cn/v1.0", china.cloud().graphBaseUrl());
+
+        EntraSignInConfig local = EntraSignInSettings.load(store, Map.of("FEDPILOT_GRAPH_ENDPOINT",
+                "http://127.0.0.1:8123/v1.0", "FEDPILOT_ENTRA_AUTHORITY", "http://127.0.0.1:8123/login"));
+        assertEquals("http://127.0.0.1:8123/v1.0", local.cloud().graphBaseUrl());
+        assertEquals("https://graph.microsoft.us/", local.cloud().graphResource());
+        assertEquals("http://127.0.0.1:8123/login/", local.cloud().authority().toString());
+        assertThrows(IllegalArgumentException.class,
+                () -> EntraSignInSettings.load(store, Map.of("FEDPILOT_ENTRA_CLOUD", "mars")));
+    }
 }

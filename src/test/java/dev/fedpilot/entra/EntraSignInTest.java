@@ -120,6 +120,59 @@ class EntraSignInTest {
         assertThrows(IllegalArgumentException.class, () -> new EntraSignInConfig("https://evil/", CLIENT_ID, false));
     }
 
+    @Test
+    void withoutABrowserTheDeviceCodeIsOfferedAndItsUrlShown() {
+        List<String> prompts = new ArrayList<>();
+        FakeCredential browser = new FakeCredential(null);
+        EntraSignIn signIn = signIn(new EntraSignInConfig(TENANT, CLIENT_ID, false), browser)
+                .withDeviceCode((config, prompt) -> request -> {
+                    prompt.accept("To sign in, open https://microsoft.com/devicelogin and enter the code QX4R7T.");
+                    return reactor.core.publisher.Mono.just(new com.azure.core.credential.AccessToken("t",
+                            java.time.OffsetDateTime.now().plusHours(1)));
+                }, () -> false);
+
+        TokenCredential signedIn = signIn.signIn(prompts::add);
+
+        assertTrue(prompts.get(0).contains("https://microsoft.com/devicelogin"), prompts.toString());
+        assertEquals(Optional.of(signedIn), signIn.credential());
+        assertTrue(scopesAsked.isEmpty(), "the browser credential was not tried");
+    }
+
+    @Test
+    void aBrowserThatFailsToOpenFallsBackToTheDeviceCode() {
+        List<String> prompts = new ArrayList<>();
+        EntraSignIn signIn = signIn(new EntraSignInConfig(TENANT, CLIENT_ID, false), new FakeCredential(
+                new ClientAuthenticationException("Unable to open default system browser", null)))
+                .withDeviceCode((config, prompt) -> request -> {
+                    prompt.accept("open https://microsoft.com/devicelogin, code ZZ9");
+                    return reactor.core.publisher.Mono.just(new com.azure.core.credential.AccessToken("t",
+                            java.time.OffsetDateTime.now().plusHours(1)));
+                }, () -> true);
+
+        signIn.signIn(prompts::add);
+
+        assertEquals(List.of("open https://microsoft.com/devicelogin, code ZZ9"), prompts);
+    }
+
+    @Test
+    void withoutAKeyringAnOptedInCacheFallsBackToMemoryWithANotice() {
+        List<Boolean> persisted = new ArrayList<>();
+        EntraSignIn signIn = new EntraSignIn(new EntraSignInConfig(TENANT, CLIENT_ID, true), accountFile(),
+                (c, previous) -> {
+                    persisted.add(c.persistCache());
+                    return c.persistCache()
+                            ? new FakeCredential(new ClientAuthenticationException("Persistence check failed",
+                            null, new IllegalStateException("libsecret-1.so.0: cannot open shared object file")))
+                            : new FakeCredential(null);
+                }, GraphScopes.DELEGATED);
+
+        signIn.signIn();
+
+        assertEquals(List.of(true, false), persisted);
+        assertTrue(signIn.notice().orElseThrow().contains("no keyring"), signIn.notice().toString());
+        assertTrue(signIn.credential().isPresent());
+    }
+
     private EntraSignIn signIn(EntraSignInConfig config, TokenCredential credential) {
         return new EntraSignIn(config, accountFile(), (c, previous) -> {
             assertEquals(config, c);

@@ -16,9 +16,12 @@ class GraphEntraTenantContractTest extends EntraTenantContract {
     private GraphFake fake;
     private GraphEntraTenant tenant;
 
+    private static final String SCIM_URL = "https://scim.us-east-1.amazonaws.com/Contract1/scim/v2";
+    private static final String SCIM_TOKEN = "scim-contract-token";
+
     @BeforeEach
     void start() {
-        fake = GraphFake.start().pageSize(PAGE_SIZE).hiddenReads(3);
+        fake = GraphFake.start().pageSize(PAGE_SIZE).hiddenReads(3).scimCredentials(SCIM_URL, SCIM_TOKEN);
         tenant = FakeTenants.connect(fake);
     }
 
@@ -45,6 +48,12 @@ class GraphEntraTenantContractTest extends EntraTenantContract {
     @Override
     protected void addMember(String groupId, String memberId) {
         fake.addMember(groupId, memberId);
+    }
+
+    @Override
+    protected ScimCredentials validScimCredentials() {
+        return new ScimCredentials(new dev.fedpilot.domain.ScimEndpoint(java.net.URI.create(SCIM_URL)),
+                dev.fedpilot.domain.Secret.of(SCIM_TOKEN));
     }
 
     @Override

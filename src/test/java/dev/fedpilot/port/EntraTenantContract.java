@@ -7,8 +7,13 @@ import dev.fedpilot.domain.DirectoryGroup;
 import dev.fedpilot.domain.DirectoryUser;
 import dev.fedpilot.domain.EnterpriseApp;
 import dev.fedpilot.domain.GroupMember;
+import dev.fedpilot.domain.OnDemandRequest;
 import dev.fedpilot.domain.PrincipalType;
+import dev.fedpilot.domain.ProvisioningJob;
+import dev.fedpilot.domain.ProvisioningOutcome;
 import dev.fedpilot.domain.SamlSettings;
+import dev.fedpilot.domain.ScimEndpoint;
+import dev.fedpilot.domain.Secret;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -43,6 +48,13 @@ public abstract class EntraTenantContract {
     protected abstract String seedGroup(String displayName);
 
     protected abstract void addMember(String groupId, String memberId);
+
+    /** A SCIM endpoint and token the provisioning service behind the subject accepts. */
+    protected abstract ScimCredentials validScimCredentials();
+
+    /** What the AWS console hands out for provisioning. */
+    public record ScimCredentials(ScimEndpoint endpoint, Secret token) {
+    }
 
     /** The largest page the directory hands out, when the subclass controls it; paging is then asserted. */
     protected OptionalInt directoryPageSize() {
@@ -153,6 +165,106 @@ public abstract class EntraTenantContract {
         });
         assertEquals(Set.copyOf(users), found.stream().map(DirectoryUser::id).collect(Collectors.toSet()));
         assertEquals(Optional.of(marker + " 0"), tenant.user(users.get(0)).map(DirectoryUser::displayName));
+    }
+
+    @Test
+    void assigningTwiceAnswersTheExistingAssignmentAndUnassigningTwiceIsDone() {
+        EntraTenant tenant = subject();
+        EnterpriseApp app = readable(tenant.instantiateAwsIdcApp(uniqueName("FedPilot twice")));
+        String user = seedUser(uniqueName("twice").replace(' ', '-') + "@contoso.example", "Twice", "T", "Wice");
+
+        AppAssignment first = tenant.assign(app, user, PrincipalType.USER);
+        AppAssignment second = tenant.assign(app, user, PrincipalType.USER);
+
+        assertEquals(first, second);
+        assertEquals(1, tenant.assignments(app).stream().filter(a -> a.principalId().equals(user)).count());
+        tenant.unassign(app, first.id());
+        tenant.unassign(app, first.id());
+        assertTrue(tenant.assignments(app).isEmpty());
+    }
+
+    @Test
+    void provisioningJobStartsWithoutCredentialsIntoQuarantineAndRunsOnceTheyAreSaved() {
+        EntraTenant tenant = subject();
+        EnterpriseApp app = readable(tenant.instantiateAwsIdcApp(uniqueName("FedPilot job")));
+        assertEquals(Optional.empty(), tenant.findProvisioningJob(app));
+
+        ProvisioningJob job = tenant.createProvisioningJob(app);
+        assertEquals(Optional.of(job.jobId()), tenant.findProvisioningJob(app).map(ProvisioningJob::jobId));
+        assertEquals(ProvisioningJob.Status.NOT_CONFIGURED, tenant.job(app, job.jobId()).status());
+
+        tenant.startJob(app, job.jobId());
+        assertEquals(ProvisioningJob.Status.QUARANTINE, tenant.job(app, job.jobId()).status());
+
+        ScimCredentials scim = validScimCredentials();
+        tenant.validateCredentials(app, job.jobId(), scim.endpoint(), scim.token());
+        tenant.saveCredentials(app, scim.endpoint(), scim.token());
+        tenant.restartJob(app, job.jobId());
+        assertEquals(ProvisioningJob.Status.ACTIVE, tenant.job(app, job.jobId()).status());
+        tenant.pauseJob(app, job.jobId());
+        assertEquals(ProvisioningJob.Status.PAUSED, tenant.job(app, job.jobId()).status());
+    }
+
+    @Test
+    void provisionOnDemandForAUserAndAGroupShowsInTheProvisioningLog() {
+        EntraTenant tenant = subject();
+        Instant before = Instant.now().minusSeconds(2);
+        EnterpriseApp app = readable(tenant.instantiateAwsIdcApp(uniqueName("FedPilot on demand")));
+        String marker = uniqueName("od").replace(' ', '-');
+        String user = seedUser(marker + "-u@contoso.example", marker + " user", "On", "Demand");
+        String member = seedUser(marker + "-m@contoso.example", marker + " member", "Mem", "Ber");
+        String outsider = seedUser(marker + "-o@contoso.example", marker + " outsider", "Out", "Sider");
+        String group = seedGroup(marker + " group");
+        addMember(group, member);
+        tenant.assign(app, user, PrincipalType.USER);
+        tenant.assign(app, group, PrincipalType.GROUP);
+        String jobId = tenant.createProvisioningJob(app).jobId();
+        ScimCredentials scim = validScimCredentials();
+        tenant.saveCredentials(app, scim.endpoint(), scim.token());
+
+        List<ProvisioningOutcome> forUser = tenant.provisionOnDemand(app, jobId, OnDemandRequest.user(user));
+        List<ProvisioningOutcome> forGroup = tenant.provisionOnDemand(app, jobId,
+                OnDemandRequest.group(group, List.of(member)));
+        List<ProvisioningOutcome> forOutsider = tenant.provisionOnDemand(app, jobId, OnDemandRequest.user(outsider));
+
+        assertEquals(ProvisioningOutcome.Result.SUCCESS, forUser.get(0).result(), forUser.toString());
+        assertEquals(user, forUser.get(0).subjectId());
+        assertEquals(group, forGroup.get(0).subjectId(), forGroup.toString());
+        assertEquals(ProvisioningOutcome.Result.SUCCESS, forGroup.get(0).result(), forGroup.toString());
+        assertEquals(ProvisioningOutcome.Result.SKIPPED, forOutsider.get(0).result(), forOutsider.toString());
+        Set<String> logged = tenant.provisioningLog(app, before).stream()
+                .filter(e -> e.outcome().result() == ProvisioningOutcome.Result.SUCCESS)
+                .map(e -> e.outcome().subjectId()).collect(Collectors.toSet());
+        assertTrue(logged.containsAll(Set.of(user, group, member)), logged.toString());
+        assertTrue(tenant.provisioningLog(app, Instant.now().plusSeconds(60)).isEmpty());
+    }
+
+    @Test
+    void groupsAreFoundAndTheirMembersChangedIdempotently() {
+        EntraTenant tenant = subject();
+        String marker = "Finder" + UUID.randomUUID().toString().substring(0, 8);
+        String group = seedGroup(marker + " admins");
+        String user = seedUser(marker.toLowerCase() + "@contoso.example", marker + " person", "Fin", "Der");
+
+        List<DirectoryGroup> found = poll(() -> {
+            List<DirectoryGroup> hits = tenant.searchGroups(marker, 10);
+            return hits.isEmpty() ? Optional.empty() : Optional.of(hits);
+        });
+        assertEquals(List.of(group), found.stream().map(DirectoryGroup::id).toList());
+        assertEquals(Optional.of(marker + " admins"), tenant.group(group).map(DirectoryGroup::displayName));
+
+        tenant.addGroupMember(group, user);
+        tenant.addGroupMember(group, user);
+        assertEquals(List.of(user), members(tenant, group));
+        tenant.removeGroupMember(group, user);
+        tenant.removeGroupMember(group, user);
+        assertEquals(List.of(), members(tenant, group));
+    }
+
+    private static List<String> members(EntraTenant tenant, String group) {
+        List<String> ids = new ArrayList<>();
+        tenant.listGroupMembers(group, page -> page.forEach(m -> ids.add(m.id())));
+        return ids;
     }
 
     /** Polls readApp until both objects can be read, as the setup wizard does after instantiate. */

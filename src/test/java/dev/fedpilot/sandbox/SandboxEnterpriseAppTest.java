@@ -147,17 +147,17 @@ class SandboxEnterpriseAppTest {
     }
 
     @Test
-    void assigningTwiceIsAConflictAndUnassignRemoves() {
+    void assigningTwiceAnswersTheExistingAssignmentAndUnassignRemoves() {
         EnterpriseApp app = sandbox.readyApp();
         DirectoryGroup group = sandbox.entraGroup("AWS-ReadOnly");
         AppAssignment assignment = entra.assign(app, group.id(), PrincipalType.GROUP);
         assertEquals("AWS-ReadOnly", assignment.principalDisplayName());
 
-        CloudException twice = assertThrows(CloudException.class, () -> entra.assign(app, group.id(), PrincipalType.GROUP));
-        assertEquals(Problem.CONFLICT, twice.problem());
+        assertEquals(assignment, entra.assign(app, group.id(), PrincipalType.GROUP));
         assertEquals(List.of(assignment), entra.assignments(app));
         entra.unassign(app, assignment.id());
         assertTrue(entra.assignments(app).isEmpty());
+        entra.unassign(app, assignment.id());
         assertEquals(Problem.NOT_FOUND, assertThrows(CloudException.class,
                 () -> entra.assign(app, "00000000-0000-4000-8000-000000000000", PrincipalType.USER)).problem());
     }

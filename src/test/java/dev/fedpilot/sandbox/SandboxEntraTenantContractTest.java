@@ -8,6 +8,8 @@ import org.junit.jupiter.api.BeforeEach;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import dev.fedpilot.domain.EnterpriseApp;
 import java.util.List;
 
 /** The sandbox's Entra tenant must behave like Graph does, as the adapter against the Graph fake does. */
@@ -52,6 +54,19 @@ class SandboxEntraTenantContractTest extends EntraTenantContract {
             world.directory().addMember(groupId, memberId);
             return null;
         });
+    }
+
+    /** AWS hands out SCIM tokens only once Entra is the external IdP: federate an app first, as setup does. */
+    @Override
+    protected ScimCredentials validScimCredentials() {
+        if (!world.console().externalIdpConfigured()) {
+            EntraTenant entra = world.entraTenant();
+            EnterpriseApp app = readable(entra.instantiateAwsIdcApp("AWS IAM Identity Center (IdP)"));
+            entra.configureSaml(app, world.console().samlEntityId(), world.console().samlAcsUrl());
+            entra.addSigningCertificate(app, "CN=AWS IAM Identity Center", Instant.now().plus(Duration.ofDays(365)));
+            world.console().uploadIdpMetadata(entra.downloadFederationMetadata(app));
+        }
+        return new ScimCredentials(world.console().scimEndpoint(), world.console().generateScimToken());
     }
 
     @Override

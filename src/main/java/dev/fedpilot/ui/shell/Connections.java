@@ -11,6 +11,14 @@ public interface Connections {
     /** Interactive Entra sign-in in the system browser; returns what the bar shows, e.g. "contoso.com (admin@…)". */
     String signInEntra() throws Exception;
 
+    /**
+     * Like {@link #signInEntra()}, but when no browser can be opened the sign-in URL and a device code go to
+     * {@code prompt} (on the calling thread), for the window to show instead of waiting silently.
+     */
+    default String signInEntra(java.util.function.Consumer<String> prompt) throws Exception {
+        return signInEntra();
+    }
+
     void signOutEntra();
 
     /** The AWS profiles to offer (from ~/.aws/config and credentials, plus the environment). */

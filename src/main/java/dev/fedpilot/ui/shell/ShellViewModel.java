@@ -208,7 +208,9 @@ public final class ShellViewModel {
             return;
         }
         entraStatus.set(new ConnectionStatus(ConnectionStatus.State.CONNECTING, messages.get("shell.entra.signingIn")));
-        tasks.task(messages.get("shell.task.entraSignIn"), ctx -> connections.signInEntra())
+        tasks.task(messages.get("shell.task.entraSignIn"),
+                        ctx -> connections.signInEntra(prompt -> ctx.onUi(() -> entraStatus.set(new ConnectionStatus(
+                                ConnectionStatus.State.CONNECTING, messages.get("shell.entra.deviceCode", prompt))))))
                 .onSuccess(label -> {
                     entraStatus.set(new ConnectionStatus(ConnectionStatus.State.SIGNED_IN, messages.get("shell.entra.label", label)));
                     afterSignIn();

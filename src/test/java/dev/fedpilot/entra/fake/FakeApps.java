@@ -36,6 +36,7 @@ final class FakeApps {
     private final Map<String, AtomicInteger> hidden = new ConcurrentHashMap<>();
     private final Map<String, byte[]> certificates = new ConcurrentHashMap<>();
     volatile int hiddenReads = 2;
+    volatile boolean identifierUriPolicy = true;
 
     FakeApps(GraphFake fake) {
         this.fake = fake;
@@ -98,7 +99,8 @@ final class FakeApps {
         if (request.segments().size() == 2) {
             return switch (request.method()) {
                 case "GET" -> fake.ok(projectWithKeys(item, request.param("$select")));
-                case "PATCH" -> patch(item, request.json());
+                case "PATCH" -> store == applications ? patchApplication(item, request.json())
+                        : patch(item, request.json());
                 default -> FakeResponse.error(405, "Request_BadRequest", "method not faked");
             };
         }
@@ -161,6 +163,29 @@ final class FakeApps {
         return projected;
     }
 
+    /**
+     * A tenant with an app management policy restricting identifier URIs (policy-appmanagementpolicy.md,
+     * identifierUris restrictions "nonDefaultUriAddition"): SAML apps are exempt, so identifierUris outside the
+     * default api://{appId} form are refused until the service principal's SSO mode is saml.
+     */
+    private FakeResponse patchApplication(ObjectNode application, JsonNode changes) {
+        if (identifierUriPolicy && changes.has("identifierUris")) {
+            String appId = application.get("appId").asText();
+            boolean saml = servicePrincipals.values().stream()
+                    .anyMatch(sp -> sp.get("appId").asText().equals(appId)
+                            && "saml".equals(sp.path("preferredSingleSignOnMode").asText(null)));
+            boolean custom = false;
+            for (JsonNode uri : changes.get("identifierUris")) {
+                custom |= !uri.asText().equals("api://" + appId);
+            }
+            if (custom && !saml) {
+                return FakeResponse.badRequest("Failed to add identifier URI. Application has an app management "
+                        + "policy that restricts adding non-default identifier URIs.");
+            }
+        }
+        return patch(application, changes);
+    }
+
     private FakeResponse patch(ObjectNode item, JsonNode changes) {
         if (changes.has("preferredSingleSignOnMode") && !changes.get("preferredSingleSignOnMode").isNull()
                 && !SSO_MODES.contains(changes.get("preferredSingleSignOnMode").asText())) {
@@ -215,7 +240,10 @@ final class FakeApps {
         List<ObjectNode> list = assignments.get(spId);
         if (request.segments().size() == 4 && request.method().equals("DELETE")) {
             boolean removed = list.removeIf(a -> a.get("id").asText().equals(request.segment(3)));
-            return removed ? FakeResponse.noContent() : FakeResponse.notFound(request.segment(3));
+            // serviceprincipal-delete-approleassignedto.md answers 204; for an assignment already gone Graph
+            // answers 400, not 404 (microsoftgraph/msgraph-sdk-dotnet#968, microsoft-graph-docs-contrib#3614)
+            return removed ? FakeResponse.noContent()
+                    : FakeResponse.badRequest("EntitlementGrant being updated or deleted is not found.");
         }
         if (request.segments().size() != 3) {
             return FakeResponse.badRequest("Unsupported path " + request.path());
@@ -240,6 +268,8 @@ final class FakeApps {
         if (!roleExists) {
             return FakeResponse.badRequest("Permission being assigned was not found on application");
         }
+        // serviceprincipal-post-approleassignedto.md: the same principal and role twice is refused with 400
+        // Request_BadRequest "Permission being assigned already exists on the object"
         if (list.stream().anyMatch(a -> a.get("principalId").asText().equals(principalId)
                 && a.get("appRoleId").asText().equals(role))) {
             return FakeResponse.badRequest("Permission being assigned already exists on the object");

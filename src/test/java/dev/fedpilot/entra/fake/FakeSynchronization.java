@@ -24,9 +24,11 @@ import java.util.regex.Pattern;
 /** /servicePrincipals/{id}/synchronization/... and /auditLogs/provisioning. */
 final class FakeSynchronization {
     static final String TEMPLATE = "aWSSingleSignon";
+    /** The USERGROUP outbound rule of the AWS IdC template's schema, as tenants show it today. */
     static final String ON_DEMAND_RULE = "03f7d90d-bf71-41b1-bda6-aaf0ddbee5d8";
+    static final int MAX_ON_DEMAND_MEMBERS = 5;
     private static final Pattern SP_FILTER = Pattern.compile("servicePrincipal/id eq '([^']+)'");
-    private static final Pattern SINCE_FILTER = Pattern.compile("activityDateTime ge (\\S+)");
+    private static final Pattern SINCE_FILTER = Pattern.compile("activityDateTime (gt|lt|ge|le) (\\S+)");
 
     private final GraphFake fake;
     final Map<String, Map<String, ObjectNode>> jobs = new ConcurrentHashMap<>();
@@ -36,6 +38,8 @@ final class FakeSynchronization {
     volatile String expectedBaseAddress;
     volatile String expectedToken;
     volatile boolean echoSecrets;
+    /** The rule id the job's schema names; a tenant may show another one (e.g. with a "#V2" suffix). */
+    volatile String onDemandRuleId = ON_DEMAND_RULE;
 
     FakeSynchronization(GraphFake fake) {
         this.fake = fake;
@@ -114,6 +118,7 @@ final class FakeSynchronization {
         String spId = sp.get("id").asText();
         return switch (action + " " + request.method()) {
             case " GET" -> fake.ok(job);
+            case "schema GET" -> fake.ok(schema());
             case "validateCredentials POST" -> validate(request.json().path("credentials"));
             case "start POST" -> run(sp, job);
             case "pause POST" -> {
@@ -146,7 +151,10 @@ final class FakeSynchronization {
                 && (expectedBaseAddress == null || expectedBaseAddress.equals(credentials.get("BaseAddress")));
     }
 
-    /** Start or restart: a cycle runs at once; without valid saved credentials the job goes to quarantine. */
+    /**
+     * Start or restart: a cycle runs at once. synchronization-synchronizationjob-start.md: start is accepted in any
+     * state (204); without valid saved credentials the job goes to quarantine instead of failing the call.
+     */
     private FakeResponse run(ObjectNode sp, ObjectNode job) {
         ObjectNode status = (ObjectNode) job.get("status");
         Instant now = Instant.now();
@@ -198,15 +206,20 @@ final class FakeSynchronization {
             }
             calls.addLast(now);
         }
+        // synchronization-synchronizationjob-provisionondemand.md: the ruleId comes from the job's schema
         JsonNode parameters = body.path("parameters").path(0);
-        if (!ON_DEMAND_RULE.equals(parameters.path("ruleId").asText())) {
+        if (!onDemandRuleId.equals(parameters.path("ruleId").asText())) {
             return FakeResponse.badRequest("The rule '" + parameters.path("ruleId").asText() + "' does not exist.");
         }
         JsonNode subject = parameters.path("subjects").path(0);
         String id = subject.path("objectId").asText();
         String type = subject.path("objectTypeName").asText();
-        if (subject.path("links").path("members").size() > 5) {
-            return FakeResponse.badRequest("At most 5 members can be provisioned with a group on demand.");
+        JsonNode members = subject.path("links").path("members");
+        // learn.microsoft.com/entra/identity/app-provisioning/provision-on-demand, "Known limitations": a group is
+        // provisioned on demand with at most five of its members
+        if (members.size() > MAX_ON_DEMAND_MEMBERS) {
+            return FakeResponse.badRequest("On-demand provisioning of a group supports up to "
+                    + MAX_ON_DEMAND_MEMBERS + " members at a time; the request names " + members.size() + ".");
         }
         JsonNode principal = fake.directory.principal(id);
         ObjectNode sp = fake.apps.servicePrincipals.get(spId);
@@ -223,6 +236,14 @@ final class FakeSynchronization {
         } else {
             result = "Success";
             log(sp, job, principal, type, "success", now);
+            if (type.equals("Group")) {
+                members.forEach(m -> {
+                    JsonNode user = fake.directory.users.get(m.path("objectId").asText());
+                    if (user != null && fake.directory.members.get(id).contains(user.get("id").asText())) {
+                        log(sp, job, user, "User", "success", now);
+                    }
+                });
+            }
         }
         ObjectNode key = fake.json.createObjectNode().put("result", result);
         ObjectNode details = key.putObject("details");
@@ -230,6 +251,7 @@ final class FakeSynchronization {
             details.put("errorCode", result.equals("Skipped") ? "NotEffectivelyEntitled" : "InvalidCredentials")
                     .put("errorMessage", errorMessage);
         }
+        // Example 1 (user): value carries the export's details; example 3 (group and members): value is "{}"
         ObjectNode value = fake.json.createObjectNode();
         if (type.equals("User")) {
             value.put("action", "Create").put("reportableIdentifier", principal.path("userPrincipalName").asText());
@@ -241,6 +263,26 @@ final class FakeSynchronization {
                 .put("@odata.context", "https://graph.microsoft.com/v1.0/$metadata#microsoft.graph.stringKeyStringValuePair")
                 .put("key", key.toString()).put("value", value.toString());
         return fake.ok(answer);
+    }
+
+    /** synchronization-synchronizationschema-get.md: directories and synchronizationRules (shortened). */
+    private JsonNode schema() {
+        ObjectNode schema = fake.json.createObjectNode().put("id", TEMPLATE).put("version", "Date:2024-01-01");
+        ArrayNode directories = schema.putArray("directories");
+        directories.addObject().put("id", "66e4a8cc-1b7b-435e-95f8-f06cea133828").put("name", "Azure Active Directory")
+                .putArray("objects").addObject().put("name", "User");
+        directories.addObject().put("id", "8ffa6169-f354-4751-9b77-9c00765be92d").put("name", "AWS IAM Identity Center")
+                .putArray("objects").addObject().put("name", "urn:ietf:params:scim:schemas:core:2.0:User");
+        ArrayNode rules = schema.putArray("synchronizationRules");
+        ObjectNode rule = rules.addObject().put("id", onDemandRuleId).put("name", "USERGROUP_OUTBOUND_USERGROUP")
+                .put("sourceDirectoryName", "Azure Active Directory")
+                .put("targetDirectoryName", "AWS IAM Identity Center").put("editable", true).put("priority", 1);
+        ArrayNode mappings = rule.putArray("objectMappings");
+        mappings.addObject().put("name", "Provision Microsoft Entra ID Users").put("sourceObjectName", "User")
+                .put("targetObjectName", "User").put("enabled", true);
+        mappings.addObject().put("name", "Provision Microsoft Entra ID Groups").put("sourceObjectName", "Group")
+                .put("targetObjectName", "Group").put("enabled", true);
+        return schema;
     }
 
     private boolean entitled(String spId, String principalId, String type) {
@@ -273,14 +315,26 @@ final class FakeSynchronization {
         if (!"provisioning".equals(request.segment(1)) || !request.method().equals("GET")) {
             return FakeResponse.badRequest("Unsupported path " + request.path());
         }
+        // Authentication_RequestFromNonPremiumTenantOrB2CTenant: the audit logs need Entra ID P1/P2
+        // (learn.microsoft.com/entra/identity/monitoring-health/concept-audit-logs, "license requirements")
+        if (!fake.premiumLicence()) {
+            return FakeResponse.error(403, "Authentication_RequestFromNonPremiumTenantOrB2CTenant",
+                    "Neither tenant is B2C or tenant doesn't have premium license");
+        }
         String filter = request.param("$filter") == null ? "" : request.param("$filter");
         Matcher sp = SP_FILTER.matcher(filter);
         Matcher since = SINCE_FILTER.matcher(filter);
         String spId = sp.find() ? sp.group(1) : null;
-        Instant from = since.find() ? Instant.parse(since.group(1)) : Instant.EPOCH;
+        boolean hasSince = since.find();
+        // provisioningobjectsummary-list.md: $filter supports eq, contains, gt and lt only
+        if (hasSince && !List.of("gt", "lt").contains(since.group(1))) {
+            return FakeResponse.error(400, "Request_UnsupportedQuery", "Unsupported filter operator '"
+                    + since.group(1) + "' for property 'activityDateTime'.");
+        }
+        Instant from = hasSince && since.group(1).equals("gt") ? Instant.parse(since.group(2)) : Instant.EPOCH;
         List<ObjectNode> entries = new ArrayList<>(auditLog);
         entries.removeIf(e -> spId != null && !e.path("servicePrincipal").path("id").asText().equals(spId)
-                || Instant.parse(e.get("activityDateTime").asText()).isBefore(from));
+                || !Instant.parse(e.get("activityDateTime").asText()).isAfter(from));
         entries.sort(Comparator.comparing((ObjectNode e) -> Instant.parse(e.get("activityDateTime").asText())).reversed());
         return fake.page(request, entries);
     }

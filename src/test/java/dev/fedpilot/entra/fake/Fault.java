@@ -10,6 +10,8 @@ public final class Fault {
     final Pattern path;
     final FakeResponse response;
     private final AtomicInteger remaining;
+    /** The request is carried out first and only its answer is replaced (a response lost after the work). */
+    boolean afterProcessing;
 
     private Fault(String method, String pathRegex, FakeResponse response, int times) {
         this.method = method;
@@ -33,6 +35,14 @@ public final class Fault {
 
     public static Fault status(String method, String pathRegex, int status, String code, String message, int times) {
         return new Fault(method, pathRegex, FakeResponse.error(status, code, message), times);
+    }
+
+    /** Does the work, then answers {@code status} as if the gateway lost Graph's answer. */
+    public static Fault lostResponse(String method, String pathRegex, int status, int times) {
+        Fault fault = new Fault(method, pathRegex, FakeResponse.error(status, status == 503 ? "serviceNotAvailable"
+                : "generalException", "The service is temporarily unavailable."), times);
+        fault.afterProcessing = true;
+        return fault;
     }
 
     boolean matches(RecordedRequest request) {

@@ -39,12 +39,20 @@ public final class GraphFake implements AutoCloseable {
     public static final String TENANT_NAME = "Contoso";
     public static final String DOMAIN = "contoso.example";
     public static final String SIGNED_IN_USER = "admin@" + DOMAIN;
-    public static final String ACCESS_TOKEN = "graph-fake-access-token";
+    /** Every delegated scope FedPilot ever asks for, the incremental ones included. */
+    public static final List<String> ALL_SCOPES = List.of("User.Read", "Application.ReadWrite.All",
+            "AppRoleAssignment.ReadWrite.All", "Synchronization.ReadWrite.All", "Group.Read.All", "User.Read.All",
+            "GroupMember.ReadWrite.All", "AuditLog.Read.All", "Directory.Read.All");
+    /** A token with {@link #ALL_SCOPES}, accepted by every fake for a day. */
+    public static final String ACCESS_TOKEN = FakeTokens.jwt(ALL_SCOPES, java.time.Duration.ofDays(1),
+            FakeTokens.GRAPH_AUDIENCE);
 
     final ObjectMapper json = new ObjectMapper();
     final FakeDirectory directory = new FakeDirectory(this);
     final FakeApps apps = new FakeApps(this);
     final FakeSynchronization sync = new FakeSynchronization(this);
+    private final FakeTokens tokens = new FakeTokens(ACCESS_TOKEN);
+    private volatile boolean premiumLicence = true;
     private final HttpServer server;
     private final ExecutorService executor;
     private final List<RecordedRequest> requests = new CopyOnWriteArrayList<>();
@@ -106,6 +114,43 @@ public final class GraphFake implements AutoCloseable {
     public GraphFake echoSecretsInErrors(boolean echo) {
         sync.echoSecrets = echo;
         return this;
+    }
+
+    /** A token Entra would issue after consent to exactly {@code scopes} (short names, e.g. "User.Read"). */
+    public String issueToken(String... scopes) {
+        return tokens.issue(List.of(scopes), java.time.Duration.ofHours(1), FakeTokens.GRAPH_AUDIENCE);
+    }
+
+    /** A token with every scope whose lifetime is over. */
+    public String expiredToken() {
+        return tokens.issue(ALL_SCOPES, java.time.Duration.ofMinutes(-5), FakeTokens.GRAPH_AUDIENCE);
+    }
+
+    /** A token issued for another resource (Azure Resource Manager), as `az account get-access-token` gives by default. */
+    public String tokenForAnotherAudience() {
+        return tokens.issue(ALL_SCOPES, java.time.Duration.ofHours(1), "https://management.core.windows.net/");
+    }
+
+    /** Whether the tenant's app management policy restricts identifier URIs to SAML apps (on by default). */
+    public GraphFake identifierUriPolicy(boolean restricted) {
+        apps.identifierUriPolicy = restricted;
+        return this;
+    }
+
+    /** The rule id the provisioning job's schema names for USERGROUP_OUTBOUND_USERGROUP. */
+    public GraphFake onDemandRuleId(String ruleId) {
+        sync.onDemandRuleId = ruleId;
+        return this;
+    }
+
+    /** A tenant without Entra ID P1/P2: the provisioning log answers 403 (see FakeSynchronization#auditLog). */
+    public GraphFake withoutPremiumLicence() {
+        this.premiumLicence = false;
+        return this;
+    }
+
+    boolean premiumLicence() {
+        return premiumLicence;
     }
 
     public GraphFake inject(Fault fault) {
@@ -171,17 +216,36 @@ public final class GraphFake implements AutoCloseable {
     }
 
     private FakeResponse respond(RecordedRequest request) {
+        Fault lost = null;
         for (Fault fault : faults) {
             if (fault.matches(request) && fault.consume()) {
-                return fault.response;
+                if (!fault.afterProcessing) {
+                    return fault.response;
+                }
+                lost = fault;
+                break;
             }
         }
+        FakeResponse real = respondForReal(request);
+        return lost == null ? real : lost.response;
+    }
+
+    private FakeResponse respondForReal(RecordedRequest request) {
         if (request.segments().size() > 0 && request.segments().get(0).equals("login")) {
             return apps.federationMetadata(request);
         }
+        // https://learn.microsoft.com/graph/errors: 401 InvalidAuthenticationToken for a missing, unknown,
+        // expired or wrong-audience token
         String auth = request.header("Authorization");
-        if (auth == null || !auth.equals("Bearer " + ACCESS_TOKEN)) {
-            return FakeResponse.error(401, "InvalidAuthenticationToken", "Access token is empty or invalid.");
+        String rejected = tokens.rejection(auth);
+        if (rejected != null) {
+            return FakeResponse.error(401, "InvalidAuthenticationToken", rejected);
+        }
+        // https://learn.microsoft.com/graph/permissions-overview: a token without the delegated scope the call
+        // needs is refused with 403 Authorization_RequestDenied; the body does not name the scope
+        if (FakePermissions.unmet(FakePermissions.required(request), FakeTokens.scopes(auth)) != null) {
+            return FakeResponse.error(403, "Authorization_RequestDenied",
+                    "Insufficient privileges to complete the operation.");
         }
         return switch (request.segment(0) == null ? "" : request.segment(0)) {
             case "organization" -> organization();

@@ -24,6 +24,15 @@ class ShellViewModelTest {
         boolean entra;
         boolean aws;
         boolean awsFails;
+        String deviceCodePrompt;
+
+        @Override
+        public String signInEntra(java.util.function.Consumer<String> prompt) {
+            if (deviceCodePrompt != null) {
+                prompt.accept(deviceCodePrompt);
+            }
+            return signInEntra();
+        }
 
         @Override
         public String signInEntra() {
@@ -103,6 +112,23 @@ class ShellViewModelTest {
         assertEquals("AWS: eu-west-1 · d-93670c1b2e (admin)", model.awsStatusProperty().get().label());
         assertEquals(1, readyCalls);
         assertEquals(List.of("entra", "aws:prod-admin"), calls);
+    }
+
+    @Test
+    void withoutABrowserTheSignInUrlAndCodeAreShownInsteadOfWaitingSilently() {
+        ScriptedConnections clouds = new ScriptedConnections();
+        clouds.deviceCodePrompt = "To sign in, use a web browser to open the page https://microsoft.com/devicelogin "
+                + "and enter the code H7K2PQ to authenticate.";
+        ShellViewModel model = model(clouds, false);
+        List<ConnectionStatus> shown = new ArrayList<>();
+        model.entraStatusProperty().addListener((o, was, now) -> shown.add(now));
+
+        model.signInEntra();
+
+        assertTrue(shown.stream().anyMatch(s -> s.state() == ConnectionStatus.State.CONNECTING
+                && s.label().contains("https://microsoft.com/devicelogin") && s.label().contains("H7K2PQ")),
+                shown.toString());
+        assertEquals(ConnectionStatus.State.SIGNED_IN, model.entraStatusProperty().get().state());
     }
 
     @Test
