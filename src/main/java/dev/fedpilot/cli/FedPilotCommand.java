@@ -35,6 +35,9 @@ public final class FedPilotCommand implements Callable<Integer> {
     private static final String SANDBOX_RESET = "--sandbox-reset";
     private static final String DEMO = "demo";
     private static final String LARGE = "large";
+    /** Everything the window path accepts without picocli. */
+    private static final List<String> WINDOW_FLAGS = List.of(SANDBOX, SELF_TEST, SANDBOX_RESET,
+            SANDBOX + "=" + DEMO, SANDBOX + "=" + LARGE);
 
     @Option(names = SANDBOX, arity = "0..1", fallbackValue = DEMO, paramLabel = "PRESET",
             description = "Use the simulated Entra tenant and IAM Identity Center (offline); it resumes where the "
@@ -101,9 +104,6 @@ public final class FedPilotCommand implements Callable<Integer> {
                 && flags.stream().distinct().count() == flags.size()
                 && flags.stream().filter(a -> a.startsWith(SANDBOX + "=") || a.equals(SANDBOX)).count() <= 1;
     }
-
-    private static final List<String> WINDOW_FLAGS = List.of(SANDBOX, SELF_TEST, SANDBOX_RESET,
-            SANDBOX + "=" + DEMO, SANDBOX + "=" + LARGE);
 
     /** The window's request from flags that {@link #opensWindow} accepted. */
     private static GuiRequest windowRequest(List<String> flags) {
