@@ -4,6 +4,7 @@ import dev.fedpilot.app.Services;
 import dev.fedpilot.report.ReportBuilder;
 import dev.fedpilot.report.ReportFiles;
 import dev.fedpilot.report.ReportFormat;
+import dev.fedpilot.report.SavedReport;
 import dev.fedpilot.report.SetupReport;
 import dev.fedpilot.ui.Messages;
 import org.slf4j.Logger;
@@ -19,7 +20,10 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 
-/** {@code fedpilot report --format html|pdf|md|json --out FILE [--sandbox]}: writes the setup report. */
+/**
+ * {@code fedpilot report --format html|pdf|md|json --out FILE [--sandbox]}: writes the setup report;
+ * {@code --from SAVED.json} renders a saved JSON report again instead of reading the clouds.
+ */
 @Command(name = "report", mixinStandardHelpOptions = true,
         description = "Write the setup report: both clouds' settings, findings with their fixes, and FedPilot's "
                 + "timeline. Exit code 0: written; 1: the report could not be built or written; "
@@ -37,6 +41,10 @@ final class ReportCommand implements Callable<Integer> {
     @Option(names = "--sandbox", description = "Report on the simulated clouds (offline).")
     boolean sandbox;
 
+    @Option(names = "--from", paramLabel = "SAVED.json",
+            description = "Render a report saved earlier as JSON again (html, pdf or md), without reading the clouds.")
+    Path from;
+
     @ParentCommand
     FedPilotCommand root;
 
@@ -50,6 +58,9 @@ final class ReportCommand implements Callable<Integer> {
         String problem = ReportFiles.problemWith(out);
         if (problem != null) {
             throw new UsageException(problem);
+        }
+        if (from != null) {
+            return rerender(chosen);
         }
         Services services = root.services(sandbox);
         try {
@@ -70,6 +81,30 @@ final class ReportCommand implements Callable<Integer> {
         } finally {
             stop(services);
         }
+    }
+
+    /** The --from branch: the saved report as it was, findings worded as when it was built. */
+    private int rerender(ReportFormat chosen) {
+        SetupReport report;
+        try {
+            report = SavedReport.read(from);
+        } catch (SavedReport.Unreadable e) {
+            throw new UsageException(e.getMessage());
+        } catch (IOException e) {
+            LOG.debug("saved report not read", e);
+            spec.commandLine().getErr().println("fedpilot: Could not read " + from + ": " + e.getMessage());
+            return ExitCodes.FAILED;
+        }
+        try {
+            ReportFiles.write(report, chosen, Messages.english(), out);
+        } catch (IOException e) {
+            LOG.debug("report not written", e);
+            spec.commandLine().getErr().println("fedpilot: Could not write " + out + ": " + e.getMessage());
+            return ExitCodes.FAILED;
+        }
+        spec.commandLine().getOut().printf(Locale.ROOT, "Wrote %s from the report of %s.%n", out.toAbsolutePath(),
+                report.generatedAt());
+        return ExitCodes.OK;
     }
 
     private static void stop(Services services) {

@@ -182,9 +182,9 @@ public final class PdfReportWriter implements ReportWriter {
 
     private void finding(PdfCanvas canvas, String fixLabel, Line line) throws IOException {
         float[] color = switch (line.severity()) {
-            case "error" -> ERROR;
-            case "warning" -> WARN;
-            default -> PdfCanvas.MUTED;
+            case ERROR -> ERROR;
+            case WARNING -> WARN;
+            case INFO -> PdfCanvas.MUTED;
         };
         Style label = new Style(canvas.bold, 9, color);
         Style text = new Style(canvas.regular, 9, PdfCanvas.TEXT);
