@@ -41,9 +41,9 @@ public final class PdfReportWriter implements ReportWriter {
     @Override
     public void write(SetupReport report, OutputStream out) throws IOException {
         ReportDocument doc = layout.document(report);
-        try (PDDocument pdf = new PDDocument()) {
+        try (PDDocument pdf = new PDDocument(); PdfFonts fonts = new PdfFonts(pdf)) {
             info(pdf, doc, report);
-            try (PdfCanvas canvas = new PdfCanvas(pdf)) {
+            try (PdfCanvas canvas = new PdfCanvas(pdf, fonts)) {
                 Style title = new Style(canvas.bold, 20, PdfCanvas.TEXT);
                 canvas.heading(doc.title(), title, 60);
                 canvas.paragraph(doc.subtitle(), new Style(canvas.regular, 9.5f, PdfCanvas.MUTED), 0);

@@ -44,4 +44,20 @@ final class ReportSamples {
                         "\"" + HOSTILE_GROUP + "\" is assigned in Entra but has no group in AWS yet.", "Provision it → now.")),
                 List.of(new SetupReport.Event(at, "setup.scim", "connected SCIM", AuditEntry.Outcome.OK, "line one\nline two\ttab | pipe")));
     }
+
+    /** People's names in four scripts, as a multinational tenant has them. */
+    static final List<String> NAMES = List.of("Łukasz Żółć", "李雷", "Zoë O'Brien", "محمد");
+
+    /** A report about those people: names in the users table, a group name and a finding's sentence. */
+    static SetupReport names() {
+        SetupReport h = hostile();
+        Instant at = h.generatedAt();
+        List<SetupReport.User> users = NAMES.stream().map(n -> new SetupReport.User("u-" + n.length(), n,
+                "user" + n.length() + "@contoso.example", true)).toList();
+        return new SetupReport(h.schemaVersion(), at, h.summary(), h.steps(), h.tenant(), h.app(), h.instance(),
+                h.saml(), h.scim(), h.provisioning(), List.of(new SetupReport.Group("g2", "李雷的团队", 2, 0, null)),
+                users, List.of(new SetupReport.Item(Section.ASSIGNMENTS, Finding.Severity.WARNING,
+                        "user-missing-names", "محمد has no last name in Entra: AWS requires one.",
+                        "Add it in Entra, then Provision again.")), h.timeline());
+    }
 }
