@@ -71,6 +71,19 @@ class SavedReportTest {
     }
 
     @Test
+    void namesInFourScriptsSurviveTheJsonAndShowInEveryFormat() throws IOException {
+        SetupReport report = read(new JsonReportWriter().render(ReportSamples.names()));
+        assertEquals(ReportSamples.names(), report);
+        for (ReportFormat format : new ReportFormat[]{ReportFormat.HTML, ReportFormat.MARKDOWN, ReportFormat.PDF}) {
+            // HTML escapes the apostrophe, which a browser shows as one
+            String text = render(report, format).replace("&#39;", "'");
+            for (String name : ReportSamples.NAMES) {
+                assertTrue(text.contains(name), format + " shows " + name);
+            }
+        }
+    }
+
+    @Test
     void aFileFromBeforeTheVersionFieldStillRenders() throws IOException {
         String older = saved().replaceFirst("\"schemaVersion\" : 1,\\s*", "");
         assertTrue(!older.contains("schemaVersion"));
