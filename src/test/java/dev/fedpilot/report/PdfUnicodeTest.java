@@ -99,6 +99,18 @@ class PdfUnicodeTest {
     }
 
     @Test
+    void withoutAnyInstalledFontTheStandardFontShowsWhatItCanAndCodesForTheRest() throws Exception {
+        try (PDDocument doc = new PDDocument();
+             PdfFonts fonts = new PdfFonts(doc, new SystemFonts(List.of(), false))) {
+            List<PdfFonts.Run> runs = fonts.regular.runs("Zoë Łukasz 李");
+            assertEquals(1, runs.size(), runs.toString());
+            assertEquals("Helvetica", runs.get(0).font().getName());
+            assertEquals("Zoë [U+0141]ukasz [U+674E]", runs.get(0).text());
+            assertEquals(java.util.Set.of(0x141, 0x674E), fonts.missing());
+        }
+    }
+
+    @Test
     void eachNameIsInkOnTheRenderedPage() throws Exception {
         Files.createDirectories(IMAGES);
         try (PDDocument doc = Loader.loadPDF(pdf)) {
