@@ -18,12 +18,10 @@ import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.io.Closeable;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -37,7 +35,7 @@ import java.util.Set;
  * font has is drawn as {@code [U+XXXX]} and logged, never as "?" or an empty box. Right-to-left text is shaped
  * (Arabic letters joined) and put in visual order with ICU, since PDFBox draws glyphs as given.
  */
-final class PdfFonts implements Closeable {
+final class PdfFonts {
     private static final Logger LOG = LoggerFactory.getLogger(PdfFonts.class);
     /** Family, style (as fontconfig names them) and file name (for machines without fontconfig), best first. */
     private static final String[][] REGULAR = {{"DejaVu Sans", "Book", "DejaVuSans.ttf"},
@@ -66,6 +64,10 @@ final class PdfFonts implements Closeable {
             0x21d2, "=>", 0x2713, "v", 0x2714, "v", 0x2717, "x", 0x2718, "x", 0x2264, "<=", 0x2265, ">=");
     /** fontconfig is asked about at most this many uncovered characters per report. */
     private static final int MAX_LOOKUPS = 32;
+    /** PDF reports are written one at a time: the parsed fonts below are shared and not thread-safe. */
+    static final Object LOCK = new Object();
+    /** Fonts parsed once per run (a CJK collection takes seconds); each document embeds its own subset. */
+    private static final Map<FontFile, Optional<Parsed>> PARSED = new HashMap<>();
 
     final Face regular;
     final Face bold;
@@ -78,7 +80,6 @@ final class PdfFonts implements Closeable {
     private final List<FontFile> fallbacks = new ArrayList<>();
     private final Map<Integer, Optional<Loaded>> byFontconfig = new HashMap<>();
     private final Set<Integer> reported = new HashSet<>();
-    private final List<Closeable> open = new ArrayList<>();
 
     PdfFonts(PDDocument doc) {
         this(doc, SystemFonts.installed());
@@ -232,54 +233,62 @@ final class PdfFonts implements Closeable {
     }
 
     private Optional<Loaded> load(FontFile file) {
-        return loaded.computeIfAbsent(file, f -> {
-            try {
-                TrueTypeFont ttf = parse(f);
-                if (ttf == null || !ttf.getTableMap().containsKey("glyf")) {
-                    // PDFBox embeds TrueType outlines only; CFF-based OpenType (e.g. Noto CJK .otf/.ttc) is skipped
-                    return Optional.empty();
-                }
-                return Optional.of(new Loaded(ttf, ttf.getUnicodeCmapLookup()));
-            } catch (IOException | RuntimeException e) {
-                LOG.debug("PDF report: could not read the font {}", f.file(), e);
-                return Optional.empty();
-            }
-        });
+        return loaded.computeIfAbsent(file, f -> parsed(f).map(Loaded::new));
     }
 
-    private TrueTypeFont parse(FontFile f) throws IOException {
+    private static Optional<Parsed> parsed(FontFile file) {
+        synchronized (LOCK) {
+            return PARSED.computeIfAbsent(file, f -> {
+                try {
+                    TrueTypeFont ttf = parse(f);
+                    if (ttf == null || !ttf.getTableMap().containsKey("glyf")) {
+                        // PDFBox embeds TrueType outlines only; CFF-based OpenType (e.g. Noto CJK) is skipped
+                        return Optional.empty();
+                    }
+                    return Optional.of(new Parsed(ttf, ttf.getUnicodeCmapLookup(), new HashMap<>()));
+                } catch (IOException | RuntimeException e) {
+                    LOG.debug("PDF report: could not read the font {}", f.file(), e);
+                    return Optional.empty();
+                }
+            });
+        }
+    }
+
+    /** Kept open for the rest of the run, like the fonts of a window. */
+    private static TrueTypeFont parse(FontFile f) throws IOException {
         String name = f.file().getFileName().toString().toLowerCase(Locale.ROOT);
         if (name.endsWith(".ttc")) {
             TrueTypeCollection collection = new TrueTypeCollection(f.file().toFile());
-            open.add(collection);
             List<TrueTypeFont> faces = new ArrayList<>();
             collection.processAllFonts(faces::add);
             return f.index() < faces.size() ? faces.get(f.index()) : null;
         }
-        TrueTypeFont ttf = new TTFParser().parse(new RandomAccessReadBufferedFile(f.file().toFile()));
-        open.add(ttf);
-        return ttf;
+        return new TTFParser().parse(new RandomAccessReadBufferedFile(f.file().toFile()));
     }
 
-    /** A parsed font; embedded in the document (as a subset) only once a character is drawn with it. */
+    /** A parsed font and which characters it has. */
+    private record Parsed(TrueTypeFont ttf, CmapLookup cmap, Map<Integer, Boolean> has) {
+        boolean covers(int c) {
+            return has.computeIfAbsent(c, cp -> cmap != null && cmap.getGlyphId(cp) > 0);
+        }
+    }
+
+    /** A font of this document; embedded (as a subset) only once a character is drawn with it. */
     private final class Loaded {
-        private final TrueTypeFont ttf;
-        private final CmapLookup cmap;
-        private final Map<Integer, Boolean> has = new LinkedHashMap<>();
+        private final Parsed parsed;
         private PDFont font;
 
-        Loaded(TrueTypeFont ttf, CmapLookup cmap) {
-            this.ttf = ttf;
-            this.cmap = cmap;
+        Loaded(Parsed parsed) {
+            this.parsed = parsed;
         }
 
         boolean has(int c) {
-            return has.computeIfAbsent(c, cp -> cmap != null && cmap.getGlyphId(cp) > 0);
+            return parsed.covers(c);
         }
 
         PDFont font() throws IOException {
             if (font == null) {
-                font = PDType0Font.load(doc, ttf, true);
+                font = PDType0Font.load(doc, parsed.ttf(), true);
             }
             return font;
         }
@@ -291,22 +300,6 @@ final class PdfFonts implements Closeable {
             return true;
         } catch (IOException | IllegalArgumentException e) {
             return false;
-        }
-    }
-
-    @Override
-    public void close() throws IOException {
-        IOException failure = null;
-        for (Closeable c : open) {
-            try {
-                c.close();
-            } catch (IOException e) {
-                failure = failure == null ? e : failure;
-            }
-        }
-        open.clear();
-        if (failure != null) {
-            throw failure;
         }
     }
 }

@@ -41,7 +41,14 @@ public final class PdfReportWriter implements ReportWriter {
     @Override
     public void write(SetupReport report, OutputStream out) throws IOException {
         ReportDocument doc = layout.document(report);
-        try (PDDocument pdf = new PDDocument(); PdfFonts fonts = new PdfFonts(pdf)) {
+        synchronized (PdfFonts.LOCK) {
+            write(report, doc, out);
+        }
+    }
+
+    private void write(SetupReport report, ReportDocument doc, OutputStream out) throws IOException {
+        try (PDDocument pdf = new PDDocument()) {
+            PdfFonts fonts = new PdfFonts(pdf);
             info(pdf, doc, report);
             try (PdfCanvas canvas = new PdfCanvas(pdf, fonts)) {
                 Style title = new Style(canvas.bold, 20, PdfCanvas.TEXT);

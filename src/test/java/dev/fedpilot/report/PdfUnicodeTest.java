@@ -100,8 +100,8 @@ class PdfUnicodeTest {
 
     @Test
     void withoutAnyInstalledFontTheStandardFontShowsWhatItCanAndCodesForTheRest() throws Exception {
-        try (PDDocument doc = new PDDocument();
-             PdfFonts fonts = new PdfFonts(doc, new SystemFonts(List.of(), false))) {
+        try (PDDocument doc = new PDDocument()) {
+            PdfFonts fonts = new PdfFonts(doc, new SystemFonts(List.of(), false));
             List<PdfFonts.Run> runs = fonts.regular.runs("Zoë Łukasz 李");
             assertEquals(1, runs.size(), runs.toString());
             assertEquals("Helvetica", runs.get(0).font().getName());
