@@ -6,6 +6,10 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import static com.tngtech.archunit.core.domain.JavaAccess.Predicates.target;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.assignableTo;
+import static com.tngtech.archunit.core.domain.properties.HasName.Predicates.nameMatching;
+import static com.tngtech.archunit.core.domain.properties.HasOwner.Predicates.With.owner;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 /** The layering of ARCHITECTURE.md, enforced: the build fails when a layer leaks. */
@@ -14,7 +18,7 @@ class ArchitectureTest {
     private static final String[] ADAPTERS = {"dev.fedpilot.aws..", "dev.fedpilot.entra..", "dev.fedpilot.scim..",
             "dev.fedpilot.sandbox..", "dev.fedpilot.store.."};
     private static final String[] FEATURES = {"dev.fedpilot.setup..", "dev.fedpilot.directory..",
-            "dev.fedpilot.report..", "dev.fedpilot.cli..", "dev.fedpilot.ui.."};
+            "dev.fedpilot.report..", "dev.fedpilot.cli..", "dev.fedpilot.ui..", "dev.fedpilot.health.."};
     private static JavaClasses classes;
 
     @BeforeAll
@@ -68,6 +72,58 @@ class ArchitectureTest {
     void viewModelsDoNotTouchTheSceneGraph() {
         noClasses().that().haveSimpleNameEndingWith("ViewModel")
                 .should().dependOnClassesThat().resideInAnyPackage("javafx.scene..", "javafx.stage..")
+                .check(classes);
+    }
+
+    @Test
+    void writersCliAndAdaptersDoNotDependOnTheUi() {
+        noClasses().that().resideInAnyPackage(ADAPTERS)
+                .or().resideInAnyPackage("dev.fedpilot.cli..", "dev.fedpilot.saml..", "dev.fedpilot.text..")
+                .or().haveSimpleNameEndingWith("Writer")
+                .should().dependOnClassesThat().resideInAnyPackage("dev.fedpilot.ui..", "javafx.scene..")
+                .check(classes);
+    }
+
+    @Test
+    void onlyTheFileWriterOpensFilesForWriting() {
+        noClasses().that().resideOutsideOfPackage("dev.fedpilot.files..")
+                .should().callMethodWhere(target(owner(assignableTo(java.nio.file.Files.class)))
+                        .and(target(nameMatching("write.*|newOutputStream|newBufferedWriter"))))
+                .orShould().callConstructor(java.io.FileOutputStream.class, java.io.File.class)
+                .orShould().callConstructor(java.io.FileOutputStream.class, String.class)
+                .orShould().callConstructor(java.io.FileOutputStream.class, java.io.File.class, boolean.class)
+                .orShould().callConstructor(java.io.FileOutputStream.class, String.class, boolean.class)
+                .orShould().callConstructor(java.io.FileWriter.class, java.io.File.class)
+                .orShould().callConstructor(java.io.FileWriter.class, String.class)
+                .because("files are written by dev.fedpilot.files only: atomic, fsynced, owner-only")
+                .check(classes);
+    }
+
+    @Test
+    void samlParsingUsesOnlyTheDomain() {
+        noClasses().that().resideInAPackage("dev.fedpilot.saml..")
+                .should().dependOnClassesThat().resideInAnyPackage(CLOUD_SDKS)
+                .orShould().dependOnClassesThat().resideInAnyPackage(ADAPTERS)
+                .orShould().dependOnClassesThat().resideInAnyPackage(FEATURES)
+                .orShould().dependOnClassesThat().resideInAnyPackage("dev.fedpilot.app..", "dev.fedpilot.port..")
+                .check(classes);
+    }
+
+    @Test
+    void onlyTheEntryPointsKnowTheCompositionRoot() {
+        noClasses().that().resideOutsideOfPackages("dev.fedpilot.app..", "dev.fedpilot.cli..")
+                .and().doNotHaveFullyQualifiedName("dev.fedpilot.Main")
+                .should().dependOnClassesThat().resideInAPackage("dev.fedpilot.app..")
+                .check(classes);
+    }
+
+    @Test
+    void theFileWriterDependsOnNothingOfOurs() {
+        noClasses().that().resideInAPackage("dev.fedpilot.files..")
+                .should().dependOnClassesThat().resideInAnyPackage("dev.fedpilot.domain..", "dev.fedpilot.port..",
+                        "dev.fedpilot.app..", "dev.fedpilot.ui..", "dev.fedpilot.store..", "dev.fedpilot.cli..",
+                        "dev.fedpilot.directory..", "dev.fedpilot.report..", "dev.fedpilot.setup..",
+                        "dev.fedpilot.aws..", "dev.fedpilot.entra..", "dev.fedpilot.sandbox..")
                 .check(classes);
     }
 

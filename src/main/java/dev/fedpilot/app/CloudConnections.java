@@ -5,6 +5,7 @@ import dev.fedpilot.aws.AwsCallPolicy;
 import dev.fedpilot.aws.AwsClientFactory;
 import dev.fedpilot.aws.AwsIdentityCenter;
 import dev.fedpilot.aws.signin.AwsProfile;
+import dev.fedpilot.aws.signin.AwsRegions;
 import dev.fedpilot.aws.signin.AwsSignIn;
 import dev.fedpilot.aws.signin.BrowserOpener;
 import dev.fedpilot.aws.signin.IdentityCenterSession;
@@ -68,8 +69,12 @@ final class CloudConnections implements Connections {
     public String signInAws(String profile) {
         AwsProfile chosen = awsSignIn().profiles().stream().filter(p -> p.name().equals(profile)).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("No AWS profile named " + profile + "."));
-        Region region = Region.of(chosen.region().orElse(System.getenv().getOrDefault("AWS_REGION", "us-east-1")));
-        return connect(awsSignIn().credentials(chosen), region);
+        Optional<String> named = chosen.kind() == AwsProfile.Kind.ENVIRONMENT ? Optional.empty()
+                : Optional.of(chosen.name());
+        // AWS_REGION, AWS_DEFAULT_REGION, then the profile, as the AWS CLI; none: the setup lets the user pick one
+        Region region = Region.of(awsSignIn().region(Optional.empty(), named).map(AwsRegions.Found::region)
+                .orElse(NO_REGION_YET));
+        return connect(awsSignIn().credentials(chosen), region, named);
     }
 
     @Override
@@ -89,7 +94,8 @@ final class CloudConnections implements Connections {
     @Override
     public String useIdentityCenterRole(String account, String role) {
         IdentityCenterSession current = requireSession();
-        return connect(current.credentials(accountId(account), role), Region.of(current.config().region()));
+        return connect(current.credentials(accountId(account), role), Region.of(current.config().region()),
+                Optional.empty());
     }
 
     private IdentityCenterSession requireSession() {
@@ -103,9 +109,14 @@ final class CloudConnections implements Connections {
         return account.strip().split("\\s+", 2)[0];
     }
 
-    private String connect(AwsCredentialsProvider credentials, Region region) {
+    /** Where to look first when nothing names a region; the instance step offers the others. */
+    private static final String NO_REGION_YET = "us-east-1";
+
+    private String connect(AwsCredentialsProvider credentials, Region region, Optional<String> profile) {
+        AwsCallPolicy policy = AwsCallPolicy.defaults();
         AwsIdentityCenter center = new AwsIdentityCenter(AwsClientFactory.create(region, credentials,
-                Optional.empty(), AwsCallPolicy.defaults()), AwsCallPolicy.defaults());
+                Optional.empty(), policy, profile), policy,
+                other -> AwsClientFactory.create(other, credentials, Optional.empty(), policy, profile));
         String who = center.callerIdentity();
         List<IdcInstance> instances = center.instances();
         aws = center;

@@ -11,7 +11,7 @@ import dev.fedpilot.setup.SetupContext;
 import dev.fedpilot.setup.SetupWizardViewModel;
 import dev.fedpilot.ui.FxDialogService;
 import dev.fedpilot.ui.FxTaskRunner;
-import dev.fedpilot.ui.Messages;
+import dev.fedpilot.text.Messages;
 import dev.fedpilot.ui.Theme;
 import dev.fedpilot.ui.shell.Page;
 import dev.fedpilot.ui.shell.ShellView;
@@ -52,6 +52,7 @@ public final class FedPilotWindow {
     private ShellViewModel shell;
     private SetupWizardViewModel setup;
     private final boolean selfTest;
+    private final GuiRequest request;
     private final CloudConnections connections;
 
     public FedPilotWindow(ServicesFactory factory, GuiRequest request, Stage stage, IntConsumer onClosed) {
@@ -59,7 +60,8 @@ public final class FedPilotWindow {
         this.stage = stage;
         this.onClosed = onClosed;
         this.dialogs = new FxDialogService(() -> stage);
-        this.services = factory.forGui(request.sandbox());
+        this.request = request;
+        this.services = factory.forGui(request);
         this.selfTest = request.selfTest();
         this.connections = new CloudConnections(entraConfig(factory), factory.configDirectory());
     }
@@ -106,6 +108,7 @@ public final class FedPilotWindow {
         shell = new ShellViewModel(tasks, factory.settings(), messages,
                 s.map(Services::entra), s.map(Services::identityCenter), s.map(Services::sandbox).orElse(false),
                 connections, this::connected);
+        shell.setOnResetSandbox(this::resetSandbox);
         Map<Page, Node> pages = new EnumMap<>(Page.class);
         if (s.isPresent()) {
             Services sv = s.get();
@@ -149,6 +152,23 @@ public final class FedPilotWindow {
         compose();
     }
 
+    /** The sandbox menu's "start over": the world goes back to its seed and the pages open on it afresh. */
+    private void resetSandbox() {
+        boolean large = request.largeSandbox();
+        services.ifPresent(FedPilotWindow::shutDown);
+        factory.resetSandbox(large);
+        services = factory.forGui(new GuiRequest(true, false, large, false));
+        compose();
+    }
+
+    private static void shutDown(Services s) {
+        try {
+            s.shutdown().close();
+        } catch (Exception e) {
+            LOG.warn("shutdown failed", e);
+        }
+    }
+
     private void placeOnScreen(WindowPlacement p) {
         stage.setWidth(p.width());
         stage.setHeight(p.height());
@@ -171,13 +191,7 @@ public final class FedPilotWindow {
         } catch (RuntimeException e) {
             LOG.warn("could not save the window placement", e);
         }
-        services.ifPresent(s -> {
-            try {
-                s.shutdown().close();
-            } catch (Exception e) {
-                LOG.warn("shutdown failed", e);
-            }
-        });
+        services.ifPresent(FedPilotWindow::shutDown);
         executor.shutdownNow();
         stage.hide();
         onClosed.accept(exitCode);

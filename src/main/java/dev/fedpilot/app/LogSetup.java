@@ -12,7 +12,12 @@ import ch.qos.logback.core.rolling.RollingFileAppender;
 import ch.qos.logback.core.rolling.SizeBasedTriggeringPolicy;
 import ch.qos.logback.core.spi.ContextAwareBase;
 import ch.qos.logback.core.util.FileSize;
+import ch.qos.logback.core.status.Status;
+import ch.qos.logback.core.status.StatusListener;
+import dev.fedpilot.files.PrivateFolders;
 import dev.fedpilot.store.JsonFileStateStore;
+
+import java.io.IOException;
 
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -36,7 +41,7 @@ public final class LogSetup extends ContextAwareBase implements Configurator {
             "com.azure", Level.WARN,
             "com.microsoft", Level.WARN,
             "okhttp3", Level.WARN);
-    static final String PATTERN = "%d{ISO8601} %-5level [%thread] %logger{36} - %redactedMsg%n";
+    static final String PATTERN = "%d{ISO8601} %-5level [%thread] %logger{36} - %redactedMsg%n%redactedEx";
 
     @Override
     public ExecutionStatus configure(LoggerContext context) {
@@ -58,6 +63,11 @@ public final class LogSetup extends ContextAwareBase implements Configurator {
             context.putObject(CoreConstants.PATTERN_RULE_REGISTRY_FOR_SUPPLIERS, rules);
         }
         rules.put("redactedMsg", RedactingConverter::new);
+        rules.put("redactedEx", RedactingConverter.Throwables::new);
+        // with a listener of its own, logback does not print its status messages to standard output, which
+        // belongs to the command's output (--json); errors become one line on stderr instead
+        context.getStatusManager().add(new OneLineStatus());
+        tighten(directory);
 
         RollingFileAppender<ILoggingEvent> file = new RollingFileAppender<>();
         file.setContext(context);
@@ -82,11 +92,47 @@ public final class LogSetup extends ContextAwareBase implements Configurator {
         file.setTriggeringPolicy(trigger);
         file.setEncoder(encoder);
         file.start();
+        try {
+            PrivateFolders.restrict(directory.resolve("fedpilot.log"));
+        } catch (IOException e) {
+            // the log keeps the umask's permissions; the folder around it is still owner-only
+        }
 
         LEVELS.forEach((name, level) -> context.getLogger(name).setLevel(level));
         ch.qos.logback.classic.Logger root = context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
         root.setLevel(Level.INFO);
         root.addAppender(file);
+    }
+
+    /**
+     * Makes the log folder owner-only and, when it is the default one inside the settings folder, that whole
+     * folder too: at every start, so files left by older versions are closed as well.
+     */
+    private static void tighten(Path logs) {
+        try {
+            Path settings = JsonFileStateStore.defaultDirectory();
+            if (logs.toAbsolutePath().startsWith(settings.toAbsolutePath())) {
+                PrivateFolders.tighten(settings);
+            }
+            PrivateFolders.tighten(logs);
+        } catch (IOException | RuntimeException e) {
+            // a folder FedPilot may not write: the appender reports that once, below
+        }
+    }
+
+    /** Logback's own errors (e.g. the log folder cannot be written), once, as one line on stderr. */
+    static final class OneLineStatus implements StatusListener {
+        private boolean told;
+
+        @Override
+        public synchronized void addStatusEvent(Status status) {
+            if (status.getEffectiveLevel() >= Status.ERROR && !told) {
+                told = true;
+                Throwable cause = status.getThrowable();
+                System.err.println("fedpilot: no log file (" + status.getMessage()
+                        + (cause == null ? "" : ": " + cause.getMessage()) + ")");
+            }
+        }
     }
 
     /** {@code fedpilot.log.dir}, else the logs folder in FedPilot's config directory (where its settings are). */

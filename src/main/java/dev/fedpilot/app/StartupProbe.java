@@ -1,5 +1,6 @@
 package dev.fedpilot.app;
 
+import dev.fedpilot.files.AtomicFiles;
 import javafx.animation.AnimationTimer;
 import javafx.scene.Scene;
 import org.slf4j.Logger;
@@ -7,10 +8,7 @@ import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.function.IntConsumer;
 
 /**
@@ -40,8 +38,7 @@ final class StartupProbe {
                 stop();
                 long ms = System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime();
                 try {
-                    Files.writeString(Path.of(target), ms + "\n", StandardCharsets.UTF_8,
-                            StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+                    AtomicFiles.append(Path.of(target), ms + "\n");
                 } catch (IOException e) {
                     LOG.warn("could not write the startup probe", e);
                 }

@@ -29,28 +29,39 @@ public final class AwsClientFactory {
 
     public static AwsClients create(Region region, AwsCredentialsProvider credentials, Optional<URI> endpointOverride,
                                     AwsCallPolicy policy) {
+        return create(region, credentials, endpointOverride, policy, Optional.empty());
+    }
+
+    /**
+     * @param profile the profile whose settings (endpoint_url, ...) the SDK reads, as {@code aws --profile} does;
+     *                empty for AWS_PROFILE or "default"
+     */
+    public static AwsClients create(Region region, AwsCredentialsProvider credentials, Optional<URI> endpointOverride,
+                                    AwsCallPolicy policy, Optional<String> profile) {
         Objects.requireNonNull(region);
         Objects.requireNonNull(credentials);
         Objects.requireNonNull(policy);
         return new AwsClients(region,
-                configure(SsoAdminClient.builder(), region, credentials, endpointOverride, policy).build(),
-                configure(IdentitystoreClient.builder(), region, credentials, endpointOverride, policy).build(),
-                configure(StsClient.builder(), region, credentials, endpointOverride, policy).build());
+                configure(SsoAdminClient.builder(), region, credentials, endpointOverride, policy, profile).build(),
+                configure(IdentitystoreClient.builder(), region, credentials, endpointOverride, policy, profile).build(),
+                configure(StsClient.builder(), region, credentials, endpointOverride, policy, profile).build());
     }
 
     private static <B extends AwsClientBuilder<B, ?>> B configure(B builder, Region region,
                                                                   AwsCredentialsProvider credentials,
                                                                   Optional<URI> endpointOverride,
-                                                                  AwsCallPolicy policy) {
+                                                                  AwsCallPolicy policy, Optional<String> profile) {
         builder.region(region)
                 .credentialsProvider(credentials)
-                .overrideConfiguration(overrides(policy));
+                .overrideConfiguration(overrides(policy, profile));
         endpointOverride.ifPresent(builder::endpointOverride);
         return builder;
     }
 
-    private static ClientOverrideConfiguration overrides(AwsCallPolicy policy) {
-        return ClientOverrideConfiguration.builder()
+    private static ClientOverrideConfiguration overrides(AwsCallPolicy policy, Optional<String> profile) {
+        ClientOverrideConfiguration.Builder builder = ClientOverrideConfiguration.builder();
+        profile.ifPresent(builder::defaultProfileName);
+        return builder
                 .retryStrategy(retryStrategy(policy))
                 .apiCallTimeout(policy.apiCallTimeout())
                 .apiCallAttemptTimeout(policy.attemptTimeout())

@@ -11,6 +11,7 @@ import dev.fedpilot.port.IdentityCenter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.core.document.Document;
+import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.core.exception.SdkServiceException;
 import software.amazon.awssdk.services.identitystore.IdentitystoreClient;
 import software.amazon.awssdk.services.identitystore.model.AlternateIdentifier;
@@ -21,6 +22,8 @@ import software.amazon.awssdk.services.identitystore.model.ResourceType;
 import software.amazon.awssdk.services.ssoadmin.model.ListInstancesResponse;
 
 import java.util.ArrayList;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -37,15 +40,25 @@ public final class AwsIdentityCenter implements IdentityCenter {
     private static final int PAGE_SIZE = 100;
 
     private final AwsClients clients;
-    private final IdentitystoreClient store;
     private final AwsCalls calls;
+    /** Clients for another region with the same credentials, for an instance that lives there; null: none. */
+    private final Function<Region, AwsClients> otherRegion;
+    private final Map<String, AwsClients> regions = new ConcurrentHashMap<>();
     /** Some endpoints (moto) answer GetGroupMembershipId with a bare HTTP 500; then we list the group instead. */
     private volatile boolean membershipLookupAvailable = true;
 
     public AwsIdentityCenter(AwsClients clients, AwsCallPolicy policy) {
+        this(clients, policy, null);
+    }
+
+    /**
+     * @param otherRegion builds clients for another region (same credentials and settings), so that the
+     *                    instances of any region can be listed and an instance is always called in its own region
+     */
+    public AwsIdentityCenter(AwsClients clients, AwsCallPolicy policy, Function<Region, AwsClients> otherRegion) {
         this.clients = Objects.requireNonNull(clients);
-        this.store = clients.identityStore();
         this.calls = new AwsCalls(Objects.requireNonNull(policy));
+        this.otherRegion = otherRegion;
     }
 
     @Override
@@ -55,20 +68,26 @@ public final class AwsIdentityCenter implements IdentityCenter {
 
     @Override
     public List<IdcInstance> instances() {
+        return instances(clients.region().id());
+    }
+
+    @Override
+    public List<IdcInstance> instances(String region) {
         List<IdcInstance> instances = new ArrayList<>();
-        String region = clients.region().id();
+        AwsClients there = clientsFor(region);
         pages("sso:ListInstances",
-                token -> clients.ssoAdmin().listInstances(r -> r.maxResults(PAGE_SIZE).nextToken(token)),
+                token -> there.ssoAdmin().listInstances(r -> r.maxResults(PAGE_SIZE).nextToken(token)),
                 ListInstancesResponse::instances, ListInstancesResponse::nextToken,
                 page -> page.forEach(i -> instances.add(
-                        new IdcInstance(i.instanceArn(), i.identityStoreId(), region, i.name()))));
+                        new IdcInstance(i.instanceArn(), i.identityStoreId(), region, i.name(), i.ownerAccountId(),
+                                i.statusAsString()))));
         return List.copyOf(instances);
     }
 
     @Override
     public void listUsers(IdcInstance instance, Consumer<List<DirectoryUser>> onPage) {
         pages("identitystore:ListUsers",
-                token -> store.listUsers(r -> r.identityStoreId(instance.identityStoreId())
+                token -> store(instance).listUsers(r -> r.identityStoreId(instance.identityStoreId())
                         .maxResults(PAGE_SIZE).nextToken(token)),
                 response -> response.users().stream().map(IdentityStoreMapping::user).toList(),
                 response -> response.nextToken(), onPage);
@@ -77,7 +96,7 @@ public final class AwsIdentityCenter implements IdentityCenter {
     @Override
     public void listGroups(IdcInstance instance, Consumer<List<DirectoryGroup>> onPage) {
         pages("identitystore:ListGroups",
-                token -> store.listGroups(r -> r.identityStoreId(instance.identityStoreId())
+                token -> store(instance).listGroups(r -> r.identityStoreId(instance.identityStoreId())
                         .maxResults(PAGE_SIZE).nextToken(token)),
                 response -> response.groups().stream().map(IdentityStoreMapping::group).toList(),
                 response -> response.nextToken(), onPage);
@@ -92,27 +111,27 @@ public final class AwsIdentityCenter implements IdentityCenter {
     @Override
     public void listGroupsOfUser(IdcInstance instance, String userId, Consumer<List<Membership>> onPage) {
         pages("identitystore:ListGroupMembershipsForMember",
-                token -> store.listGroupMembershipsForMember(r -> r.identityStoreId(instance.identityStoreId())
+                token -> store(instance).listGroupMembershipsForMember(r -> r.identityStoreId(instance.identityStoreId())
                         .memberId(m -> m.userId(userId)).maxResults(PAGE_SIZE).nextToken(token)),
                 response -> memberships(response.groupMemberships()), response -> response.nextToken(), onPage);
     }
 
     @Override
     public Optional<DirectoryUser> findUserByName(IdcInstance instance, String userName) {
-        return lookup(() -> calls.call("identitystore:GetUserId", () -> store.getUserId(r -> r
+        return lookup(() -> calls.call("identitystore:GetUserId", () -> store(instance).getUserId(r -> r
                         .identityStoreId(instance.identityStoreId())
                         .alternateIdentifier(uniqueAttribute("userName", userName))).userId()))
                 .flatMap(id -> lookup(() -> IdentityStoreMapping.user(calls.call("identitystore:DescribeUser",
-                        () -> store.describeUser(r -> r.identityStoreId(instance.identityStoreId()).userId(id))))));
+                        () -> store(instance).describeUser(r -> r.identityStoreId(instance.identityStoreId()).userId(id))))));
     }
 
     @Override
     public Optional<DirectoryGroup> findGroupByName(IdcInstance instance, String displayName) {
-        return lookup(() -> calls.call("identitystore:GetGroupId", () -> store.getGroupId(r -> r
+        return lookup(() -> calls.call("identitystore:GetGroupId", () -> store(instance).getGroupId(r -> r
                         .identityStoreId(instance.identityStoreId())
                         .alternateIdentifier(uniqueAttribute("displayName", displayName))).groupId()))
                 .flatMap(id -> lookup(() -> IdentityStoreMapping.group(calls.call("identitystore:DescribeGroup",
-                        () -> store.describeGroup(r -> r.identityStoreId(instance.identityStoreId()).groupId(id))))));
+                        () -> store(instance).describeGroup(r -> r.identityStoreId(instance.identityStoreId()).groupId(id))))));
     }
 
     /** Checks first because moto (unlike AWS, which answers ConflictException) would create a duplicate. */
@@ -122,7 +141,7 @@ public final class AwsIdentityCenter implements IdentityCenter {
             return MembershipResult.ALREADY_MEMBER;
         }
         try {
-            calls.call("identitystore:CreateGroupMembership", () -> store.createGroupMembership(r -> r
+            calls.call("identitystore:CreateGroupMembership", () -> store(instance).createGroupMembership(r -> r
                     .identityStoreId(instance.identityStoreId()).groupId(groupId).memberId(m -> m.userId(userId))));
             return MembershipResult.ADDED;
         } catch (CloudException e) {
@@ -140,7 +159,7 @@ public final class AwsIdentityCenter implements IdentityCenter {
             return MembershipResult.ALREADY_ABSENT;
         }
         try {
-            calls.call("identitystore:DeleteGroupMembership", () -> store.deleteGroupMembership(r -> r
+            calls.call("identitystore:DeleteGroupMembership", () -> store(instance).deleteGroupMembership(r -> r
                     .identityStoreId(instance.identityStoreId()).membershipId(membershipId.get())));
             return MembershipResult.REMOVED;
         } catch (CloudException e) {
@@ -154,7 +173,7 @@ public final class AwsIdentityCenter implements IdentityCenter {
     private Optional<String> membershipId(IdcInstance instance, String groupId, String userId) {
         if (membershipLookupAvailable) {
             try {
-                return Optional.of(calls.call("identitystore:GetGroupMembershipId", () -> store.getGroupMembershipId(
+                return Optional.of(calls.call("identitystore:GetGroupMembershipId", () -> store(instance).getGroupMembershipId(
                         r -> r.identityStoreId(instance.identityStoreId()).groupId(groupId)
                                 .memberId(m -> m.userId(userId))).membershipId()));
             } catch (CloudException e) {
@@ -190,8 +209,20 @@ public final class AwsIdentityCenter implements IdentityCenter {
         return Optional.empty();
     }
 
+    private AwsClients clientsFor(String region) {
+        if (region == null || otherRegion == null || region.equals(clients.region().id())) {
+            return clients;
+        }
+        return regions.computeIfAbsent(region, r -> otherRegion.apply(Region.of(r)));
+    }
+
+    /** The identity store lives in its instance's region. */
+    private IdentitystoreClient store(IdcInstance instance) {
+        return clientsFor(instance.region()).identityStore();
+    }
+
     private ListGroupMembershipsResponse listMemberships(IdcInstance instance, String groupId, String token) {
-        return store.listGroupMemberships(r -> r.identityStoreId(instance.identityStoreId()).groupId(groupId)
+        return store(instance).listGroupMemberships(r -> r.identityStoreId(instance.identityStoreId()).groupId(groupId)
                 .maxResults(PAGE_SIZE).nextToken(token));
     }
 

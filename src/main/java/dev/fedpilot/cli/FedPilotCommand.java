@@ -1,5 +1,7 @@
 package dev.fedpilot.cli;
 
+import dev.fedpilot.app.CliCloudRequest;
+import dev.fedpilot.app.CliSession;
 import dev.fedpilot.app.GuiRequest;
 import dev.fedpilot.app.Services;
 import dev.fedpilot.app.ServicesFactory;
@@ -18,15 +20,30 @@ import java.util.function.ToIntFunction;
 /** The root command: no subcommand opens the window, subcommands do one job on the command line. */
 @Command(name = "fedpilot", mixinStandardHelpOptions = true, versionProvider = FedPilotCommand.Version.class,
         description = "Connects Microsoft Entra ID to AWS IAM Identity Center. Without a command, opens the window.",
-        subcommands = {MetadataCommand.class, ReportCommand.class, DirectoryCommand.class, MembershipCommand.class})
+        subcommands = {
+                MetadataCommand.class,
+                ReportCommand.class,
+                DirectoryCommand.class,
+                MembershipCommand.class,
+                CheckCommand.class,
+                ScimCommand.class})
 public final class FedPilotCommand implements Callable<Integer> {
     private static final Logger LOG = LoggerFactory.getLogger(FedPilotCommand.class);
 
     private static final String SANDBOX = "--sandbox";
     private static final String SELF_TEST = "--self-test";
+    private static final String SANDBOX_RESET = "--sandbox-reset";
+    private static final String DEMO = "demo";
+    private static final String LARGE = "large";
 
-    @Option(names = SANDBOX, description = "Use the simulated Entra tenant and IAM Identity Center (offline).")
-    boolean sandbox;
+    @Option(names = SANDBOX, arity = "0..1", fallbackValue = DEMO, paramLabel = "PRESET",
+            description = "Use the simulated Entra tenant and IAM Identity Center (offline); it resumes where the "
+                    + "last run stopped. --sandbox=large opens the 100,000-user preset.")
+    String sandboxPreset;
+
+    @Option(names = SANDBOX_RESET, description = "Start the sandbox over from its seed (its rehearsed setup is "
+            + "forgotten); implies --sandbox.")
+    boolean sandboxReset;
 
     @Option(names = SELF_TEST, description = "Open the window, run a short smoke of the setup flow, then exit.")
     boolean selfTest;
@@ -45,7 +62,20 @@ public final class FedPilotCommand implements Callable<Integer> {
     /** Opens the window and returns its exit code once it closes. */
     @Override
     public Integer call() {
-        return openWindow(new GuiRequest(sandbox, selfTest), gui, spec.commandLine().getOut());
+        boolean large = large(sandboxPreset);
+        return openWindow(new GuiRequest(sandboxPreset != null || sandboxReset, selfTest, large, sandboxReset), gui,
+                spec.commandLine().getOut());
+    }
+
+    /** Whether a --sandbox value asks for the large preset; any value but the two presets is bad usage. */
+    private static boolean large(String preset) {
+        if (preset == null || preset.equals(DEMO)) {
+            return false;
+        }
+        if (preset.equals(LARGE)) {
+            return true;
+        }
+        throw new UsageException("--sandbox takes '" + DEMO + "' or '" + LARGE + "', not '" + preset + "'.");
     }
 
     private static int openWindow(GuiRequest request, ToIntFunction<GuiRequest> gui, PrintWriter out) {
@@ -63,13 +93,53 @@ public final class FedPilotCommand implements Callable<Integer> {
      */
     public static boolean opensWindow(String[] args) {
         List<String> flags = List.of(args);
-        return flags.stream().allMatch(a -> SANDBOX.equals(a) || SELF_TEST.equals(a))
-                && flags.stream().distinct().count() == flags.size();
+        return flags.stream().allMatch(WINDOW_FLAGS::contains)
+                && flags.stream().distinct().count() == flags.size()
+                && flags.stream().filter(a -> a.startsWith(SANDBOX + "=") || a.equals(SANDBOX)).count() <= 1;
+    }
+
+    private static final List<String> WINDOW_FLAGS = List.of(SANDBOX, SELF_TEST, SANDBOX_RESET,
+            SANDBOX + "=" + DEMO, SANDBOX + "=" + LARGE);
+
+    /** The window's request from flags that {@link #opensWindow} accepted. */
+    private static GuiRequest windowRequest(List<String> flags) {
+        boolean large = flags.contains(SANDBOX + "=" + LARGE);
+        boolean reset = flags.contains(SANDBOX_RESET);
+        boolean sandbox = reset || flags.stream().anyMatch(a -> a.equals(SANDBOX) || a.startsWith(SANDBOX + "="));
+        return new GuiRequest(sandbox, flags.contains(SELF_TEST), large, reset);
     }
 
     /** Services for a subcommand: the sandbox when asked for, the configured clouds otherwise. */
     Services services(boolean sandboxRequested) {
-        return servicesFactory.forCli(sandboxRequested || sandbox);
+        boolean sandbox = sandboxRequested || sandboxPreset != null || sandboxReset;
+        if (sandbox) {
+            prepareSandbox();
+        }
+        return servicesFactory.forCli(sandbox);
+    }
+
+    /** The root's --sandbox=large and --sandbox-reset, applied once before the first sandbox command. */
+    private void prepareSandbox() {
+        boolean large = large(sandboxPreset);
+        servicesFactory.useLargeSandbox(large);
+        if (sandboxReset) {
+            servicesFactory.resetSandbox(large);
+            sandboxReset = false;
+        }
+    }
+
+    /** The SCIM check over the network; it needs no cloud sign-in. */
+    dev.fedpilot.port.ScimProbe scimProbe() {
+        return servicesFactory.scimProbe();
+    }
+
+    /** The clouds for a subcommand with the shared cloud options. */
+    CliSession session(CloudOptions options) {
+        CliCloudRequest request = options.request(sandboxPreset != null || sandboxReset);
+        if (request.sandbox()) {
+            prepareSandbox();
+        }
+        return servicesFactory.forCli(request);
     }
 
     /**
@@ -79,17 +149,15 @@ public final class FedPilotCommand implements Callable<Integer> {
     public static int run(String[] args, ServicesFactory factory, ToIntFunction<GuiRequest> gui,
                           PrintWriter out, PrintWriter err) {
         if (opensWindow(args)) {
-            // the window needs only these two flags; picocli's model of every subcommand would cost about
+            // the window needs only these few flags; picocli's model of every subcommand would cost about
             // 0.4 s of CPU before the first frame
-            List<String> flags = List.of(args);
             try {
-                return openWindow(new GuiRequest(flags.contains(SANDBOX), flags.contains(SELF_TEST)), gui, out);
+                return finish(openWindow(windowRequest(List.of(args)), gui, out), out, err);
             } catch (UnsupportedOperationException e) {
                 return noWindow(e, err);
-            } catch (RuntimeException e) {
+            } catch (RuntimeException | Error e) {
                 return report(e, err);
             } finally {
-                out.flush();
                 err.flush();
             }
         }
@@ -98,14 +166,48 @@ public final class FedPilotCommand implements Callable<Integer> {
         cl.setErr(err);
         cl.setExecutionExceptionHandler((ex, line, parse) -> report(ex, line.getErr()));
         cl.setParameterExceptionHandler((ex, a) -> {
-            ex.getCommandLine().getErr().println("fedpilot: " + ex.getMessage());
+            ex.getCommandLine().getErr().println("fedpilot: " + printable(ex.getMessage()));
             ex.getCommandLine().getErr().println("Try 'fedpilot --help'.");
             return ExitCodes.BAD_INPUT;
         });
-        int code = cl.execute(args);
-        out.flush();
-        err.flush();
+        try {
+            return finish(cl.execute(args), out, err);
+        } catch (RuntimeException | Error e) {
+            // picocli hands Exceptions to the handler above; an Error (stack overflow, out of memory) arrives here
+            return report(e, err);
+        } finally {
+            err.flush();
+        }
+    }
+
+    /** A command whose output did not reach stdout (closed pipe, full disk) has failed, whatever it returned. */
+    private static int finish(int code, PrintWriter out, PrintWriter err) {
+        if (out.checkError()) {
+            err.println("fedpilot: could not write to standard output (closed pipe or full disk).");
+            return ExitCodes.FAILED;
+        }
         return code;
+    }
+
+    /** {@code text} with control characters (from arguments echoed back) shown as escapes, so a line stays one line. */
+    static String printable(String text) {
+        if (text == null) {
+            return "";
+        }
+        StringBuilder out = new StringBuilder(text.length());
+        text.codePoints().forEach(c -> {
+            if (Character.getType(c) == Character.CONTROL) {
+                out.append(switch (c) {
+                    case '\n' -> "\\n";
+                    case '\r' -> "\\r";
+                    case '\t' -> "\\t";
+                    default -> String.format("\\u%04x", c);
+                });
+            } else {
+                out.appendCodePoint(c);
+            }
+        });
+        return out.toString();
     }
 
     /** JavaFX found no screen to open the window on (no DISPLAY, a server session). */
@@ -116,17 +218,24 @@ public final class FedPilotCommand implements Callable<Integer> {
         return ExitCodes.FAILED;
     }
 
-    private static int report(Exception ex, PrintWriter err) {
+    private static int report(Throwable ex, PrintWriter err) {
         if (ex instanceof UsageException) {
-            err.println("fedpilot: " + ex.getMessage());
+            err.println("fedpilot: " + printable(ex.getMessage()));
             return ExitCodes.BAD_INPUT;
         }
         if (ex instanceof CloudException ce) {
-            err.println("fedpilot: " + ce.getMessage() + (ce.fix().isEmpty() ? "" : " " + ce.fix()));
+            err.println("fedpilot: " + printable(ce.getMessage() + (ce.fix().isEmpty() ? "" : " " + ce.fix())));
             LOG.debug("command failed", ce);
             return ExitCodes.FAILED;
         }
-        err.println("fedpilot: " + ex.getClass().getSimpleName() + (ex.getMessage() == null ? "" : ": " + ex.getMessage()));
+        if (ex instanceof Error) {
+            // the stack has unwound by now, so there is room to say so; the trace goes to the log only
+            err.println("fedpilot: internal error (" + ex.getClass().getSimpleName() + "); the log has the details.");
+            LOG.error("command failed", ex);
+            return ExitCodes.FAILED;
+        }
+        err.println("fedpilot: " + printable(ex.getClass().getSimpleName()
+                + (ex.getMessage() == null ? "" : ": " + ex.getMessage())));
         LOG.error("command failed", ex);
         return ExitCodes.FAILED;
     }

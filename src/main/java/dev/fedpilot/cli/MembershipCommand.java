@@ -1,14 +1,16 @@
 package dev.fedpilot.cli;
 
-import dev.fedpilot.app.Services;
+import dev.fedpilot.app.CliSession;
 import dev.fedpilot.directory.Sleeper;
 import dev.fedpilot.directory.Throttle;
 import dev.fedpilot.domain.DirectoryGroup;
 import dev.fedpilot.domain.DirectoryUser;
 import dev.fedpilot.domain.IdcInstance;
 import dev.fedpilot.domain.MembershipResult;
+import dev.fedpilot.port.IdentityCenter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -43,27 +45,28 @@ public final class MembershipCommand implements Callable<Integer> {
         @Option(names = "--user", required = true, paramLabel = "NAME", description = "The user's UserName.")
         String user;
 
-        @Option(names = "--sandbox", description = "Use the simulated identity store (offline).")
-        boolean sandbox;
+        @Mixin
+        CloudOptions cloud;
 
         @Spec
         CommandSpec spec;
 
-        abstract MembershipResult write(Services services, IdcInstance instance, String groupId, String userId);
+        abstract MembershipResult write(IdentityCenter aws, IdcInstance instance, String groupId, String userId);
 
         @Override
         public Integer call() throws InterruptedException {
-            Services services = CliServices.open(spec, sandbox);
-            try {
-                IdcInstance instance = CliServices.instance(services);
-                DirectoryGroup g = services.identityCenter().findGroupByName(instance, group).orElseThrow(
+            try (CliSession session = CliServices.open(spec, cloud)) {
+                CliServices.Target target = CliServices.target(session, cloud);
+                IdentityCenter aws = target.aws();
+                IdcInstance instance = target.instance();
+                DirectoryGroup g = aws.findGroupByName(instance, group).orElseThrow(
                         () -> new UsageException("No group named '" + group + "' in identity store "
                                 + instance.identityStoreId() + "."));
-                DirectoryUser u = services.identityCenter().findUserByName(instance, user).orElseThrow(
+                DirectoryUser u = aws.findUserByName(instance, user).orElseThrow(
                         () -> new UsageException("No user named '" + user + "' in identity store "
                                 + instance.identityStoreId() + "."));
                 Throttle throttle = new Throttle(Clock.systemUTC(), Sleeper.real());
-                MembershipResult result = throttle.call(() -> write(services, instance, g.id(), u.id()));
+                MembershipResult result = throttle.call(() -> write(aws, instance, g.id(), u.id()));
                 PrintWriter out = spec.commandLine().getOut();
                 out.println(switch (result) {
                     case ADDED -> "Added " + u.userName() + " to " + g.displayName() + ".";
@@ -77,8 +80,6 @@ public final class MembershipCommand implements Callable<Integer> {
                 }
                 out.flush();
                 return ExitCodes.OK;
-            } finally {
-                CliServices.close(services);
             }
         }
     }
@@ -88,8 +89,8 @@ public final class MembershipCommand implements Callable<Integer> {
                     + "2: no such user or group.")
     static final class Add extends Edit {
         @Override
-        MembershipResult write(Services services, IdcInstance instance, String groupId, String userId) {
-            return services.identityCenter().addMember(instance, groupId, userId);
+        MembershipResult write(IdentityCenter aws, IdcInstance instance, String groupId, String userId) {
+            return aws.addMember(instance, groupId, userId);
         }
     }
 
@@ -98,8 +99,8 @@ public final class MembershipCommand implements Callable<Integer> {
                     + "2: no such user or group.")
     static final class Remove extends Edit {
         @Override
-        MembershipResult write(Services services, IdcInstance instance, String groupId, String userId) {
-            return services.identityCenter().removeMember(instance, groupId, userId);
+        MembershipResult write(IdentityCenter aws, IdcInstance instance, String groupId, String userId) {
+            return aws.removeMember(instance, groupId, userId);
         }
     }
 }

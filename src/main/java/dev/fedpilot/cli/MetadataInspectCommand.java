@@ -84,6 +84,7 @@ final class MetadataInspectCommand implements Callable<Integer> {
         root.put("identityStoreId", m.identityStoreId());
         root.put("tenantId", m.tenantId());
         root.put("characterCount", m.characterCount());
+        root.put("signed", m.signed());
         ArrayNode certificates = root.putArray("certificates");
         for (CertificateInfo c : m.certificates()) {
             certificates.addObject()

@@ -1,16 +1,20 @@
 package dev.fedpilot.cli;
 
-import dev.fedpilot.app.Services;
+import dev.fedpilot.app.CliSession;
+import dev.fedpilot.domain.CloudException;
+import dev.fedpilot.domain.Finding;
+import dev.fedpilot.port.IdentityCenter;
 import dev.fedpilot.report.ReportBuilder;
 import dev.fedpilot.report.ReportFiles;
 import dev.fedpilot.report.ReportFormat;
 import dev.fedpilot.report.SavedReport;
 import dev.fedpilot.report.SetupReport;
-import dev.fedpilot.ui.Messages;
+import dev.fedpilot.text.Messages;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
@@ -18,6 +22,7 @@ import picocli.CommandLine.Spec;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 
 /**
@@ -38,8 +43,8 @@ final class ReportCommand implements Callable<Integer> {
     @Option(names = {"-o", "--out"}, required = true, paramLabel = "FILE", description = "The file to write.")
     Path out;
 
-    @Option(names = "--sandbox", description = "Report on the simulated clouds (offline).")
-    boolean sandbox;
+    @Mixin
+    CloudOptions cloud;
 
     @Option(names = "--from", paramLabel = "SAVED.json",
             description = "Render a report saved earlier as JSON again (html, pdf or md), without reading the clouds.")
@@ -62,10 +67,20 @@ final class ReportCommand implements Callable<Integer> {
         if (from != null) {
             return rerender(chosen);
         }
-        Services services = root.services(sandbox);
-        try {
-            SetupReport report = new ReportBuilder(services.entra(), services.identityCenter(), services.store(),
-                    services.audit(), services.clock()).build();
+        try (CliSession session = root.session(cloud)) {
+            Optional<IdentityCenter> aws = Optional.empty();
+            Finding awsMissing = null;
+            try {
+                aws = Optional.of(CliServices.reportTarget(session));
+            } catch (CloudException e) {
+                LOG.info("report without AWS: {}", e.getMessage());
+                awsMissing = Finding.warning("aws-not-signed-in", e.getMessage()
+                        + " The AWS side is shown as saved, not read live.", e.fix());
+            }
+            Finding entraMissing = session.entra().isPresent() ? null : Finding.warning("entra-not-signed-in",
+                    session.entraMissing(), "Sign in to Entra in FedPilot's window and export the report there.");
+            SetupReport report = new ReportBuilder(session.entra(), aws, entraMissing, awsMissing, session.store(),
+                    session.audit(), session.clock()).build();
             try {
                 ReportFiles.write(report, chosen, Messages.english(), out);
             } catch (IOException e) {
@@ -78,8 +93,6 @@ final class ReportCommand implements Callable<Integer> {
                     out.toAbsolutePath(), s.health().id(), s.errors(), s.errors() == 1 ? "" : "s",
                     s.warnings(), s.warnings() == 1 ? "" : "s");
             return ExitCodes.OK;
-        } finally {
-            stop(services);
         }
     }
 
@@ -105,13 +118,5 @@ final class ReportCommand implements Callable<Integer> {
         spec.commandLine().getOut().printf(Locale.ROOT, "Wrote %s from the report of %s.%n", out.toAbsolutePath(),
                 report.generatedAt());
         return ExitCodes.OK;
-    }
-
-    private static void stop(Services services) {
-        try {
-            services.shutdown().close();
-        } catch (Exception e) {
-            LOG.debug("shutdown after the report failed", e);
-        }
     }
 }

@@ -16,7 +16,7 @@ import dev.fedpilot.domain.RateWindow;
 import dev.fedpilot.port.EntraTenant;
 import dev.fedpilot.port.IdentityCenter;
 import dev.fedpilot.ui.ErrorText;
-import dev.fedpilot.ui.Messages;
+import dev.fedpilot.text.Messages;
 import dev.fedpilot.ui.TaskRunner;
 
 import java.time.Clock;

@@ -3,7 +3,7 @@ package dev.fedpilot.directory;
 import dev.fedpilot.domain.MembershipChange;
 import dev.fedpilot.domain.MembershipChange.Where;
 import dev.fedpilot.domain.PendingChange;
-import dev.fedpilot.ui.Messages;
+import dev.fedpilot.text.Messages;
 
 import java.util.List;
 

@@ -5,7 +5,7 @@ import dev.fedpilot.port.EntraTenant;
 import dev.fedpilot.port.IdentityCenter;
 import dev.fedpilot.port.StateStore;
 import dev.fedpilot.ui.DialogService;
-import dev.fedpilot.ui.Messages;
+import dev.fedpilot.text.Messages;
 import dev.fedpilot.ui.TaskRunner;
 
 import java.time.Clock;

@@ -1,22 +1,23 @@
 package dev.fedpilot.directory;
 
-import com.fasterxml.jackson.core.JsonEncoding;
-import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.fedpilot.domain.DirectoryGroup;
 import dev.fedpilot.domain.DirectoryUser;
 import dev.fedpilot.domain.IdcInstance;
+import dev.fedpilot.files.Access;
+import dev.fedpilot.files.AtomicFiles;
 import dev.fedpilot.port.IdentityCenter;
 
-import java.io.BufferedWriter;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+
 import java.io.IOException;
-import java.io.OutputStream;
+import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -24,7 +25,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.CancellationException;
 import java.util.function.BooleanSupplier;
 
 /**
@@ -36,6 +36,8 @@ public record DirectoryExport(String identityStoreId, Instant exported, List<Dir
 
     public static final List<String> CSV_HEADER = List.of("record", "id", "userName", "displayName", "email",
             "externalId", "scimManaged", "groupId", "groupName", "userId");
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
+            .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
 
     public enum Format {
         CSV, JSON;
@@ -67,129 +69,95 @@ public record DirectoryExport(String identityStoreId, Instant exported, List<Dir
     /** Reads the whole identity store: users, groups, and the members of every group. Blocks. */
     public static DirectoryExport loadAll(IdentityCenter aws, IdcInstance instance, Instant now,
                                           BooleanSupplier cancelled) {
-        List<DirectoryUser> users = new ArrayList<>();
-        aws.listUsers(instance, users::addAll);
-        List<DirectoryGroup> groups = new ArrayList<>();
-        aws.listGroups(instance, groups::addAll);
+        return loadAll(aws, instance, now, cancelled, ExportReader.PARALLEL);
+    }
+
+    /** @param parallel requests in flight at most (1: one after the other) */
+    public static DirectoryExport loadAll(IdentityCenter aws, IdcInstance instance, Instant now,
+                                          BooleanSupplier cancelled, int parallel) {
+        ExportReader.Store store = ExportReader.read(aws, instance, parallel, cancelled);
         Map<String, String> userNames = new HashMap<>();
-        users.forEach(u -> userNames.put(u.id(), u.userName()));
+        store.users().forEach(u -> userNames.put(u.id(), u.userName()));
         List<Link> links = new ArrayList<>();
-        for (DirectoryGroup g : groups) {
-            if (cancelled.getAsBoolean()) {
-                throw new CancellationException("export cancelled");
-            }
-            aws.listMembersOfGroup(instance, g.id(), page -> page.forEach(m ->
-                    links.add(new Link(g.id(), g.displayName(), m.userId(), userNames.get(m.userId())))));
+        for (int i = 0; i < store.groups().size(); i++) {
+            DirectoryGroup g = store.groups().get(i);
+            store.members().get(i).forEach(m ->
+                    links.add(new Link(g.id(), g.displayName(), m.userId(), userNames.get(m.userId()))));
         }
-        return new DirectoryExport(instance.identityStoreId(), now, users, groups, links);
+        return new DirectoryExport(instance.identityStoreId(), now, store.users(), store.groups(), links);
     }
 
-    /** Writes the file atomically (temp file, then move), so a failed export leaves no half file behind. */
+    /**
+     * Writes the file through {@link AtomicFiles}: whole or not at all, and owner-only, since it lists people.
+     * A device, FIFO or folder at {@code file} is refused, never replaced.
+     */
     public void write(Path file, Format format) throws IOException {
-        Path dir = file.toAbsolutePath().getParent();
-        Files.createDirectories(dir);
-        Path temp = Files.createTempFile(dir, ".fedpilot-export", ".tmp");
-        try {
-            try (OutputStream out = Files.newOutputStream(temp)) {
-                if (format == Format.CSV) {
-                    writeCsv(out);
-                } else {
-                    writeJson(out);
-                }
-            }
-            try {
-                Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } finally {
-            Files.deleteIfExists(temp);
-        }
+        AtomicFiles.write(file, Access.OWNER_ONLY, out -> {
+            Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
+            writeTo(writer, format);
+            writer.flush();
+        });
     }
 
-    private void writeCsv(OutputStream stream) throws IOException {
-        Writer out = new BufferedWriter(new java.io.OutputStreamWriter(stream, StandardCharsets.UTF_8));
-        row(out, CSV_HEADER);
-        for (DirectoryUser u : users) {
-            row(out, List.of("user", u.id(), s(u.userName()), s(u.displayName()), s(u.primaryEmail()),
-                    s(u.externalId()), "", "", "", ""));
-        }
-        for (DirectoryGroup g : groups) {
-            row(out, List.of("group", g.id(), "", s(g.displayName()), "", s(g.externalId()),
-                    Boolean.toString(g.scimManaged()), "", "", ""));
-        }
-        for (Link m : memberships) {
-            row(out, List.of("membership", "", s(m.userName()), "", "", "", "", m.groupId(), s(m.groupName()),
-                    m.userId()));
+    /** Writes the export to {@code out} (e.g. standard output for {@code --out -}); flushes, does not close. */
+    public void writeTo(Writer out, Format format) throws IOException {
+        if (format == Format.CSV) {
+            writeCsv(out);
+        } else {
+            JSON.writeValue(out, new JsonDocument(identityStoreId, exported.toString(),
+                    users.stream().map(JsonUser::of).toList(), groups.stream().map(JsonGroup::of).toList(),
+                    memberships));
         }
         out.flush();
     }
 
-    private static void row(Writer out, List<String> cells) throws IOException {
-        for (int i = 0; i < cells.size(); i++) {
-            if (i > 0) {
-                out.write(',');
-            }
-            out.write(cell(cells.get(i)));
-        }
-        out.write("\r\n");
+    /** The JSON file's shape; its field names are what scripts already read. */
+    private record JsonDocument(String identityStoreId, String exported, List<JsonUser> users,
+                                List<JsonGroup> groups, List<Link> memberships) {
     }
 
-    /** RFC 4180 quoting; a leading = + - @ is defused so a spreadsheet shows the text instead of running it. */
-    static String cell(String value) {
-        String v = value;
-        if (!v.isEmpty() && "=+-@\t\r".indexOf(v.charAt(0)) >= 0) {
-            v = "'" + v;
-        }
-        if (v.indexOf(',') >= 0 || v.indexOf('"') >= 0 || v.indexOf('\n') >= 0 || v.indexOf('\r') >= 0) {
-            return '"' + v.replace("\"", "\"\"") + '"';
-        }
-        return v;
-    }
-
-    private void writeJson(OutputStream out) throws IOException {
-        try (JsonGenerator json = new JsonFactory().createGenerator(out, JsonEncoding.UTF8)) {
-            json.useDefaultPrettyPrinter();
-            json.writeStartObject();
-            json.writeStringField("identityStoreId", identityStoreId);
-            json.writeStringField("exported", exported.toString());
-            json.writeArrayFieldStart("users");
-            for (DirectoryUser u : users) {
-                json.writeStartObject();
-                json.writeStringField("id", u.id());
-                json.writeStringField("userName", u.userName());
-                json.writeStringField("displayName", u.displayName());
-                json.writeStringField("email", u.primaryEmail());
-                json.writeStringField("externalId", u.externalId());
-                json.writeEndObject();
-            }
-            json.writeEndArray();
-            json.writeArrayFieldStart("groups");
-            for (DirectoryGroup g : groups) {
-                json.writeStartObject();
-                json.writeStringField("id", g.id());
-                json.writeStringField("displayName", g.displayName());
-                json.writeStringField("description", g.description());
-                json.writeStringField("externalId", g.externalId());
-                json.writeBooleanField("scimManaged", g.scimManaged());
-                json.writeEndObject();
-            }
-            json.writeEndArray();
-            json.writeArrayFieldStart("memberships");
-            for (Link m : memberships) {
-                json.writeStartObject();
-                json.writeStringField("groupId", m.groupId());
-                json.writeStringField("groupName", m.groupName());
-                json.writeStringField("userId", m.userId());
-                json.writeStringField("userName", m.userName());
-                json.writeEndObject();
-            }
-            json.writeEndArray();
-            json.writeEndObject();
+    private record JsonUser(String id, String userName, String displayName, String email, String externalId) {
+        static JsonUser of(DirectoryUser u) {
+            return new JsonUser(u.id(), u.userName(), u.displayName(), u.primaryEmail(), u.externalId());
         }
     }
 
-    private static String s(String value) {
-        return value == null ? "" : value;
+    private record JsonGroup(String id, String displayName, String description, String externalId,
+                             boolean scimManaged) {
+        static JsonGroup of(DirectoryGroup g) {
+            return new JsonGroup(g.id(), g.displayName(), g.description(), g.externalId(), g.scimManaged());
+        }
+    }
+
+    private void writeCsv(Writer out) throws IOException {
+        CSVPrinter csv = new CSVPrinter(out, CSVFormat.RFC4180);
+        csv.printRecord(CSV_HEADER);
+        for (DirectoryUser u : users) {
+            row(csv, "user", u.id(), u.userName(), u.displayName(), u.primaryEmail(), u.externalId(), "", "", "", "");
+        }
+        for (DirectoryGroup g : groups) {
+            row(csv, "group", g.id(), "", g.displayName(), "", g.externalId(), Boolean.toString(g.scimManaged()),
+                    "", "", "");
+        }
+        for (Link m : memberships) {
+            row(csv, "membership", "", m.userName(), "", "", "", "", m.groupId(), m.groupName(), m.userId());
+        }
+        csv.flush();
+    }
+
+    private static void row(CSVPrinter csv, String... cells) throws IOException {
+        List<String> safe = new ArrayList<>(cells.length);
+        for (String cell : cells) {
+            safe.add(neutralised(cell));
+        }
+        csv.printRecord(safe);
+    }
+
+    /** A leading = + - @ (or tab, CR) is defused with a quote so a spreadsheet shows the text instead of running it. */
+    static String neutralised(String value) {
+        if (value == null) {
+            return "";
+        }
+        return !value.isEmpty() && "=+-@\t\r".indexOf(value.charAt(0)) >= 0 ? "'" + value : value;
     }
 }

@@ -1,7 +1,7 @@
 package dev.fedpilot.directory;
 
 import dev.fedpilot.ui.DialogService;
-import dev.fedpilot.ui.Messages;
+import dev.fedpilot.text.Messages;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.geometry.Insets;

@@ -6,7 +6,7 @@ import dev.fedpilot.domain.IdcInstance;
 import dev.fedpilot.domain.MembershipChange;
 import dev.fedpilot.domain.SetupState;
 import dev.fedpilot.ui.ErrorText;
-import dev.fedpilot.ui.Messages;
+import dev.fedpilot.text.Messages;
 import dev.fedpilot.ui.TaskRunner;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -43,6 +43,8 @@ public final class DirectoryViewModel {
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper scimWarning = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper lastingAvailable = new ReadOnlyBooleanWrapper();
+    /** The changes the SCIM warning is about: its button acts on these and on nothing else. */
+    private List<MembershipChange> warned = List.of();
     private TaskRunner.Cancellable usersTask;
     private TaskRunner.Cancellable groupsTask;
     /** Which load the running tasks belong to; a cancelled or replaced load starts nothing more. */
@@ -59,8 +61,9 @@ public final class DirectoryViewModel {
         this.members = new MembersViewModel(ctx, pending, id -> usersById.get(id), id -> groupsById.get(id));
         this.drift = new DriftViewModel(ctx, pending);
         pending.changes().addListener((javafx.collections.ListChangeListener<Object>) c -> {
-            if (pending.changes().stream().noneMatch(pc -> pc.change().mayBeUndoneByProvisioning())) {
-                scimWarning.set("");
+            // undo, drop or discard took the warned changes back: the warning goes with them
+            if (pending.changes().stream().noneMatch(pc -> warned.contains(pc.change()))) {
+                dismissScimWarning();
             }
         });
     }
@@ -280,23 +283,27 @@ public final class DirectoryViewModel {
         if (!pending.propose(changes)) {
             return;
         }
-        changes.stream().filter(MembershipChange::mayBeUndoneByProvisioning)
-                .filter(ch -> pending.anyAtRisk(ch.group().awsId()))
-                .map(ch -> ch.group().displayName()).findFirst()
-                .ifPresent(name -> {
-                    lastingAvailable.set(setup().app() != null && setup().jobId() != null);
-                    scimWarning.set(messages.get(lastingAvailable.get() ? "directory.scim.warning"
-                            : "directory.scim.warningNoSetup", name));
-                });
+        List<MembershipChange> atRisk = changes.stream().filter(MembershipChange::mayBeUndoneByProvisioning)
+                .filter(ch -> pending.anyAtRisk(ch.group().awsId())).toList();
+        if (!atRisk.isEmpty()) {
+            lastingAvailable.set(setup().app() != null && setup().jobId() != null);
+            warned = atRisk;
+            scimWarning.set(messages.get(lastingAvailable.get() ? "directory.scim.warning"
+                    : "directory.scim.warningNoSetup", atRisk.get(0).group().displayName()));
+        }
     }
 
-    /** Makes the pending edits of SCIM-managed groups in Entra instead, then provisions them on demand. */
+    /** Makes the changes the SCIM warning names in Entra instead, then provisions them on demand. */
     public void makeLasting() {
-        pending.makeLasting(ch -> true);
-        scimWarning.set("");
+        List<MembershipChange> named = warned;
+        dismissScimWarning();
+        if (!named.isEmpty()) {
+            pending.makeLasting(named::contains);
+        }
     }
 
     public void dismissScimWarning() {
+        warned = List.of();
         scimWarning.set("");
     }
 

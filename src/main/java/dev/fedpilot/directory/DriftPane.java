@@ -2,7 +2,7 @@ package dev.fedpilot.directory;
 
 import dev.fedpilot.domain.Drift;
 import dev.fedpilot.domain.MembershipChange;
-import dev.fedpilot.ui.Messages;
+import dev.fedpilot.text.Messages;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;

@@ -7,7 +7,7 @@ import dev.fedpilot.domain.MembershipChange;
 import dev.fedpilot.domain.MembershipChange.GroupRef;
 import dev.fedpilot.domain.MembershipChange.UserRef;
 import dev.fedpilot.port.EntraTenant;
-import dev.fedpilot.ui.Messages;
+import dev.fedpilot.text.Messages;
 
 import java.util.Map;
 import java.util.Optional;

@@ -1,7 +1,7 @@
 package dev.fedpilot.directory;
 
 import dev.fedpilot.domain.PendingChange;
-import dev.fedpilot.ui.Messages;
+import dev.fedpilot.text.Messages;
 import javafx.beans.binding.Bindings;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;

@@ -7,7 +7,7 @@ import dev.fedpilot.domain.MembershipChange.Where;
 import dev.fedpilot.domain.PendingChange;
 import dev.fedpilot.domain.SetupState;
 import dev.fedpilot.ui.ErrorText;
-import dev.fedpilot.ui.Messages;
+import dev.fedpilot.text.Messages;
 import dev.fedpilot.ui.TaskRunner;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.IntegerBinding;

@@ -2,7 +2,7 @@ package dev.fedpilot.directory;
 
 import dev.fedpilot.directory.MembersViewModel.Focus;
 import dev.fedpilot.directory.MembersViewModel.Member;
-import dev.fedpilot.ui.Messages;
+import dev.fedpilot.text.Messages;
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;

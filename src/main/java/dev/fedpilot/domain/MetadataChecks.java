@@ -51,6 +51,12 @@ public final class MetadataChecks {
             checkServiceProvider(metadata, expected, findings);
         }
         checkCertificates(metadata, now, findings);
+        if (metadata.signed()) {
+            findings.add(Finding.info("signature-not-verified",
+                    "The metadata is signed, but FedPilot does not verify the signature: what it shows is only as "
+                            + "trustworthy as the place the file came from.",
+                    "Use a file you downloaded yourself from the AWS or Entra console over https, not one sent to you."));
+        }
         findings.sort(Comparator.comparing(Finding::severity));
         return List.copyOf(findings);
     }

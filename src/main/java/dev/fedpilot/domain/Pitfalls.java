@@ -68,6 +68,12 @@ public final class Pitfalls {
 
     /** A warning 30 days ahead, an error 7 days ahead and once expired. */
     public static List<Finding> expiry(String code, String what, Instant expires, Instant now, String fix) {
+        return expiry(code, what, expires, now, WARN_AHEAD, fix);
+    }
+
+    /** A warning {@code warnAhead} ahead, an error 7 days ahead and once expired. */
+    public static List<Finding> expiry(String code, String what, Instant expires, Instant now, Duration warnAhead,
+                                       String fix) {
         if (expires == null) {
             return List.of();
         }
@@ -79,7 +85,7 @@ public final class Pitfalls {
             return List.of(Finding.error(code + "-expiring", what + " expires in " + daysText(left) + " ("
                     + day(expires) + ").", fix));
         }
-        if (left.compareTo(WARN_AHEAD) <= 0) {
+        if (left.compareTo(warnAhead) <= 0) {
             return List.of(Finding.warning(code + "-expiring", what + " expires in " + daysText(left) + " ("
                     + day(expires) + ").", fix));
         }
@@ -87,20 +93,28 @@ public final class Pitfalls {
     }
 
     public static List<Finding> scimToken(Instant created, Instant now) {
+        return scimToken(created, now, WARN_AHEAD);
+    }
+
+    public static List<Finding> scimToken(Instant created, Instant now, Duration warnAhead) {
         if (created == null) {
             return List.of();
         }
-        return expiry("scim-token", "The SCIM token", created.plus(SCIM_TOKEN_LIFETIME), now,
+        return expiry("scim-token", "The SCIM token", created.plus(SCIM_TOKEN_LIFETIME), now, warnAhead,
                 "Generate a new token in the AWS console (Settings → Automatic provisioning), paste it in FedPilot's "
                         + "SCIM step, then delete the old token.");
     }
 
     public static List<Finding> signingCertificate(CertificateInfo certificate, Instant now) {
+        return signingCertificate(certificate, now, WARN_AHEAD);
+    }
+
+    public static List<Finding> signingCertificate(CertificateInfo certificate, Instant now, Duration warnAhead) {
         if (certificate == null) {
             return List.of();
         }
         return expiry("signing-certificate", "The Entra SAML signing certificate", certificate.notAfter(), now,
-                "Add a new signing certificate in FedPilot's \"AWS metadata → Entra\" step, then upload the new "
+                warnAhead, "Add a new signing certificate in FedPilot's \"AWS metadata → Entra\" step, then upload the new "
                         + "Entra metadata to AWS.");
     }
 

@@ -11,10 +11,11 @@ import java.util.Objects;
  * @param acsUrls        assertion consumer service locations (service provider metadata)
  * @param ssoUrls        single sign-on service locations (identity provider metadata)
  * @param characterCount the size as AWS counts it (AWS accepts at most 75,000 characters of IdP metadata)
+ * @param signed         the document carries an XML signature (which FedPilot does not verify)
  */
 public record SamlMetadata(MetadataKind kind, String entityId, List<String> acsUrls, List<String> ssoUrls,
                            List<String> nameIdFormats, List<CertificateInfo> certificates, int characterCount,
-                           String region, String identityStoreId, String tenantId) {
+                           String region, String identityStoreId, String tenantId, boolean signed) {
 
     public SamlMetadata {
         Objects.requireNonNull(kind, "kind");
@@ -41,7 +42,12 @@ public record SamlMetadata(MetadataKind kind, String entityId, List<String> acsU
         return new SamlMetadata(kind, entityId, acs, sso, nameIdFormats, certificates, characterCount,
                 identityProvider ? null : SamlUrls.awsRegion(entityId, acs).orElse(null),
                 identityProvider ? null : SamlUrls.identityStoreId(entityId).orElse(null),
-                identityProvider ? SamlUrls.entraTenantId(entityId, sso).orElse(null) : null);
+                identityProvider ? SamlUrls.entraTenantId(entityId, sso).orElse(null) : null, false);
+    }
+
+    public SamlMetadata withSigned(boolean value) {
+        return new SamlMetadata(kind, entityId, acsUrls, ssoUrls, nameIdFormats, certificates, characterCount,
+                region, identityStoreId, tenantId, value);
     }
 
     public boolean identityProvider() {

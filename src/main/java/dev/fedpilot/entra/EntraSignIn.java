@@ -1,5 +1,7 @@
 package dev.fedpilot.entra;
 
+import dev.fedpilot.files.AtomicFiles;
+import dev.fedpilot.files.Access;
 import com.azure.core.credential.TokenCredential;
 import com.azure.core.credential.TokenRequestContext;
 import com.azure.identity.AuthenticationRecord;
@@ -12,10 +14,8 @@ import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -135,12 +135,7 @@ public final class EntraSignIn {
             return;
         }
         try {
-            Files.createDirectories(accountFile.toAbsolutePath().getParent());
-            Path temp = Files.createTempFile(accountFile.toAbsolutePath().getParent(), "entra-account", ".tmp");
-            try (OutputStream out = Files.newOutputStream(temp)) {
-                record.serialize(out);
-            }
-            Files.move(temp, accountFile, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            AtomicFiles.write(accountFile, Access.OWNER_ONLY, record::serialize);
         } catch (IOException e) {
             log.warn("Could not remember the Entra account in {}: {}", accountFile, e.toString());
         }

@@ -23,6 +23,14 @@ public interface IdentityCenter {
 
     List<IdcInstance> instances();
 
+    /**
+     * The instances in a region (IAM Identity Center lives in one region and ListInstances answers only there).
+     * By default those of {@link #instances()} that are in that region.
+     */
+    default List<IdcInstance> instances(String region) {
+        return instances().stream().filter(i -> region.equals(i.region())).toList();
+    }
+
     void listUsers(IdcInstance instance, Consumer<List<DirectoryUser>> onPage);
 
     void listGroups(IdcInstance instance, Consumer<List<DirectoryGroup>> onPage);

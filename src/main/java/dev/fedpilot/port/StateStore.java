@@ -13,4 +13,12 @@ public interface StateStore {
     void save(String name, Object document);
 
     void delete(String name);
+
+    /**
+     * Where an unreadable copy of {@code name} was moved during this run, if {@link #load} found one: it is kept,
+     * never overwritten, and the user is told where it went.
+     */
+    default Optional<String> setAside(String name) {
+        return Optional.empty();
+    }
 }

@@ -40,6 +40,7 @@ final class AssignmentReport {
     private int usersLeft = MAX_USERS_CHECKED;
     private boolean capped;
 
+    /** @param entra null when Entra is not signed in; @param aws null when AWS is not (then instance is null) */
     AssignmentReport(EntraTenant entra, IdentityCenter aws, LiveReads reads) {
         this.entra = entra;
         this.aws = aws;
@@ -78,7 +79,7 @@ final class AssignmentReport {
     private Group group(AppAssignment a, IdcInstance instance, boolean provisioning) {
         String name = a.principalDisplayName();
         List<GroupMember> members = new ArrayList<>();
-        boolean listed = reads.run(Section.ASSIGNMENTS, "the members of \"" + name + "\"",
+        boolean listed = entra != null && reads.run(Section.ASSIGNMENTS, "the members of \"" + name + "\"",
                 () -> entra.listGroupMembers(a.principalId(), members::addAll));
         Integer userCount = null;
         Integer nested = null;
@@ -141,6 +142,9 @@ final class AssignmentReport {
     }
 
     private Optional<DirectoryUser> checkUser(String id, String name) {
+        if (entra == null) {
+            return Optional.empty();
+        }
         if (usersLeft <= 0) {
             capped = true;
             return Optional.empty();

@@ -7,8 +7,8 @@ import dev.fedpilot.report.ReportDocument.Line;
 import dev.fedpilot.report.ReportDocument.Note;
 import dev.fedpilot.report.ReportDocument.Part;
 import dev.fedpilot.report.ReportDocument.Table;
-import dev.fedpilot.ui.Fact;
-import dev.fedpilot.ui.Messages;
+import dev.fedpilot.text.Fact;
+import dev.fedpilot.text.Messages;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -11,8 +11,8 @@ import dev.fedpilot.report.ReportDocument.Part;
 import dev.fedpilot.report.ReportDocument.Table;
 import dev.fedpilot.report.SetupReport.Health;
 import dev.fedpilot.report.SetupReport.State;
-import dev.fedpilot.ui.Fact;
-import dev.fedpilot.ui.Messages;
+import dev.fedpilot.text.Fact;
+import dev.fedpilot.text.Messages;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDDocumentInformation;
 

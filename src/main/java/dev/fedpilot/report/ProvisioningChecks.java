@@ -3,21 +3,23 @@ package dev.fedpilot.report;
 import dev.fedpilot.domain.Finding;
 import dev.fedpilot.domain.ProvisioningEvent;
 import dev.fedpilot.domain.ProvisioningJob;
+import dev.fedpilot.domain.ProvisioningFailure;
 import dev.fedpilot.domain.ProvisioningOutcome;
+import dev.fedpilot.text.FailureText;
+import dev.fedpilot.text.Messages;
 
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /** What the provisioning job's status and log say a user should act on. Pure. */
 final class ProvisioningChecks {
     /** How far back the report looks in the provisioning log. */
     static final Duration LOG_WINDOW = Duration.ofDays(7);
-    /** Failed users listed one by one; more are summarised. */
-    static final int MAX_FAILED_SUBJECTS = 10;
+    private static final Messages MESSAGES = Messages.english();
+    private static final FailureText TEXT = new FailureText(MESSAGES);
 
     private ProvisioningChecks() {
     }
@@ -27,14 +29,12 @@ final class ProvisioningChecks {
         switch (job.status()) {
             case QUARANTINE -> {
                 ProvisioningJob.Quarantine q = job.quarantine();
-                String reason = q == null ? "unknown reason" : ReportBuilder.join(q.reason(), q.detail());
-                findings.add(Finding.error("provisioning-quarantine", "Provisioning is in quarantine (" + reason + ")"
-                                + (q != null && q.nextAttempt() != null ? "; Entra tries again at " + q.nextAttempt() : "")
-                                + ". Nothing reaches AWS until it is fixed.",
-                        reason.toLowerCase(Locale.ROOT).contains("credential")
-                                ? "AWS refused the SCIM token (expired or deleted): generate a new token in the AWS "
-                                + "console, paste it in FedPilot's SCIM step, then restart the job."
-                                : "Remove the cause named above, then restart the job in the setup's Watch step."));
+                ProvisioningFailure why = ProvisioningFailure.of(q);
+                findings.add(Finding.error("provisioning-quarantine", "Provisioning is in quarantine: "
+                                + TEXT.describe(why)
+                                + (q != null && q.nextAttempt() != null ? " Entra tries again at " + q.nextAttempt() + "." : "")
+                                + " Nothing reaches AWS until it is fixed.",
+                        TEXT.fix(why)));
             }
             case PAUSED -> findings.add(Finding.warning("provisioning-paused",
                     "Provisioning is paused: changes in Entra do not reach AWS.",
@@ -65,37 +65,25 @@ final class ProvisioningChecks {
         return findings;
     }
 
-    /** One finding per user or group that failed recently (newest first), so each can be fixed. */
+    /**
+     * The recent failures (newest first) grouped by cause from the failure catalogue: one finding per cause that
+     * names the people and the fix, so the same thing is counted the same in the setup, the report and the check.
+     */
     static List<Finding> log(List<ProvisioningEvent> events) {
-        Map<String, ProvisioningOutcome> failed = new LinkedHashMap<>();
-        int more = 0;
+        Map<String, ProvisioningFailure> latest = new LinkedHashMap<>();
         for (ProvisioningEvent event : events) {
+            ProvisioningFailure failure = ProvisioningFailure.of(event.outcome());
+            if (failure == null || event.outcome().result() != ProvisioningOutcome.Result.FAILURE) {
+                continue;
+            }
             ProvisioningOutcome o = event.outcome();
-            if (o == null || o.result() != ProvisioningOutcome.Result.FAILURE) {
-                continue;
-            }
-            String key = o.subjectId() == null ? o.subjectName() : o.subjectId();
-            if (failed.containsKey(key)) {
-                continue;
-            }
-            if (failed.size() < MAX_FAILED_SUBJECTS) {
-                failed.put(key, o);
-            } else {
-                more++;
-            }
+            latest.putIfAbsent(o.subjectId() == null ? o.subjectName() : o.subjectId(), failure);
         }
         List<Finding> findings = new ArrayList<>();
-        for (ProvisioningOutcome o : failed.values()) {
-            findings.add(Finding.warning("provisioning-failed", "Provisioning failed for "
-                            + (o.subjectName() == null ? o.subjectId() : o.subjectName())
-                            + (o.message() == null || o.message().isBlank() ? "." : ": " + o.message()),
-                    "Correct what the message names in Entra, then provision it on demand (setup step 8)."));
-        }
-        if (more > 0) {
-            findings.add(Finding.warning("provisioning-failed-more", more + " more users or groups failed to "
-                            + "provision in the last " + LOG_WINDOW.toDays() + " days.",
-                    "See the provisioning logs of the app in the Entra admin center."));
-        }
+        ProvisioningFailure.byCause(List.copyOf(latest.values())).forEach((cause, of) -> findings.add(
+                Finding.warning("provisioning-failed-" + cause.code(), TEXT.summarize(cause, of),
+                        of.size() == 1 ? TEXT.fix(of.get(0)) : TEXT.fix(new ProvisioningFailure(cause,
+                                MESSAGES.get("provisioning.failure.each"), of.get(0).detail(), "")))));
         return findings;
     }
 

@@ -63,15 +63,32 @@ public final class ReportBuilder {
         void phase(Phase phase);
     }
 
+    /** Null when that side is not signed in; then {@link #entraMissing} / {@link #awsMissing} say why. */
     private final EntraTenant entra;
     private final IdentityCenter aws;
+    private final Finding entraMissing;
+    private final Finding awsMissing;
     private final StateStore store;
     private final AuditLog audit;
     private final Clock clock;
 
     public ReportBuilder(EntraTenant entra, IdentityCenter aws, StateStore store, AuditLog audit, Clock clock) {
-        this.entra = Objects.requireNonNull(entra);
-        this.aws = Objects.requireNonNull(aws);
+        this(Optional.of(entra), Optional.of(aws), null, null, store, audit, clock);
+    }
+
+    /**
+     * A report with whatever is signed in: a missing side is reported from the saved progress, with the finding
+     * that says why it was not read live.
+     *
+     * @param entraMissing the finding when {@code entra} is empty (required then)
+     * @param awsMissing   the finding when {@code aws} is empty (required then)
+     */
+    public ReportBuilder(Optional<EntraTenant> entra, Optional<IdentityCenter> aws, Finding entraMissing,
+                         Finding awsMissing, StateStore store, AuditLog audit, Clock clock) {
+        this.entra = entra.orElse(null);
+        this.aws = aws.orElse(null);
+        this.entraMissing = entra.isPresent() ? null : Objects.requireNonNull(entraMissing);
+        this.awsMissing = aws.isPresent() ? null : Objects.requireNonNull(awsMissing);
         this.store = Objects.requireNonNull(store);
         this.audit = Objects.requireNonNull(audit);
         this.clock = Objects.requireNonNull(clock);
@@ -89,11 +106,15 @@ public final class ReportBuilder {
                 () -> store.load(SetupState.STORE_NAME, SetupState.class).orElse(null)).orElse(SetupState.empty());
 
         progress.phase(Phase.ENTRA);
-        Tenant tenant = reads.read(Section.ENTRA, "the Entra tenant", entra::tenant).map(ReportBuilder::tenant)
+        if (entra == null) {
+            reads.add(Section.ENTRA, entraMissing);
+        }
+        Tenant tenant = (entra == null ? Optional.<TenantInfo>empty()
+                : reads.read(Section.ENTRA, "the Entra tenant", entra::tenant)).map(ReportBuilder::tenant)
                 .orElse(s.tenant() == null ? null : tenant(s.tenant()));
         EnterpriseApp app = s.app();
         boolean appLive = false;
-        if (app != null) {
+        if (app != null && entra != null) {
             Optional<Optional<EnterpriseApp>> live = reads.read(Section.ENTRA, "the Entra enterprise app",
                     () -> entra.readApp(s.app()));
             if (live.isPresent() && live.get().isEmpty()) {
@@ -106,6 +127,9 @@ public final class ReportBuilder {
         }
 
         progress.phase(Phase.AWS);
+        if (aws == null) {
+            reads.add(Section.AWS, awsMissing);
+        }
         Instance instance = s.instance() == null ? null : instance(s.instance(), reads);
 
         progress.phase(Phase.SAML);
@@ -120,7 +144,7 @@ public final class ReportBuilder {
 
         progress.phase(Phase.ASSIGNMENTS);
         AssignmentReport.Result assigned = new AssignmentReport(entra, aws, reads)
-                .read(s, app, appLive, s.instance());
+                .read(s, app, appLive, aws == null ? null : s.instance());
 
         progress.phase(Phase.TIMELINE);
         List<AuditEntry> entries = reads.read(Section.TIMELINE, "the audit log", audit::entries).orElse(List.of());
@@ -141,7 +165,7 @@ public final class ReportBuilder {
 
     private Instance instance(IdcInstance saved, LiveReads reads) {
         IdcInstance shown = saved;
-        Optional<List<IdcInstance>> live = reads.read(Section.AWS, "the IAM Identity Center instances", aws::instances);
+        Optional<List<IdcInstance>> live = aws == null ? Optional.empty() : reads.read(Section.AWS, "the IAM Identity Center instances", aws::instances);
         if (live.isPresent()) {
             Optional<IdcInstance> match = live.get().stream()
                     .filter(i -> Objects.equals(i.instanceArn(), saved.instanceArn())).findFirst();

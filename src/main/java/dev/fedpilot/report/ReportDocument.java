@@ -4,7 +4,7 @@ import dev.fedpilot.domain.Finding;
 import dev.fedpilot.report.SetupReport.Health;
 import dev.fedpilot.report.SetupReport.Section;
 import dev.fedpilot.report.SetupReport.State;
-import dev.fedpilot.ui.Fact;
+import dev.fedpilot.text.Fact;
 
 import java.util.List;
 

@@ -1,39 +1,22 @@
 package dev.fedpilot.report;
 
-import dev.fedpilot.ui.Messages;
+import dev.fedpilot.files.AtomicFiles;
+import dev.fedpilot.files.Access;
+import dev.fedpilot.text.Messages;
 
 import java.io.IOException;
-import java.io.OutputStream;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
-import java.util.UUID;
 
-/** Writes report files whole: to a temporary file beside the target, then moved over it. */
+/** Writes report files whole, through {@link AtomicFiles}. */
 public final class ReportFiles {
     private ReportFiles() {
     }
 
     public static void write(SetupReport report, ReportFormat format, Messages messages, Path target)
             throws IOException {
-        Path file = target.toAbsolutePath();
-        Path directory = file.getParent();
-        // not createTempFile: its owner-only permissions would stick to the report
-        Path temp = directory.resolve("." + file.getFileName() + "." + UUID.randomUUID() + ".tmp");
-        try {
-            try (OutputStream out = Files.newOutputStream(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
-                format.writer(messages).write(report, out);
-            }
-            try {
-                Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } finally {
-            Files.deleteIfExists(temp);
-        }
+        // shared: a report is meant to be passed on, so it keeps the OS's usual permissions
+        AtomicFiles.write(target, Access.SHARED, out -> format.writer(messages).write(report, out));
     }
 
     /** Why {@code target} cannot be written, or null when it can; checked before any work starts. */

@@ -1,6 +1,6 @@
 package dev.fedpilot.report;
 
-import dev.fedpilot.ui.Messages;
+import dev.fedpilot.text.Messages;
 
 import java.util.Arrays;
 import java.util.Locale;

@@ -12,8 +12,8 @@ import dev.fedpilot.report.ReportDocument.Table;
 import dev.fedpilot.report.SetupReport.Item;
 import dev.fedpilot.report.SetupReport.Section;
 import dev.fedpilot.report.SetupReport.State;
-import dev.fedpilot.ui.Fact;
-import dev.fedpilot.ui.Messages;
+import dev.fedpilot.text.Fact;
+import dev.fedpilot.text.Messages;
 
 import java.time.Instant;
 import java.time.ZoneOffset;

@@ -9,7 +9,7 @@ import dev.fedpilot.report.ReportDocument.Part;
 import dev.fedpilot.report.ReportDocument.Table;
 import dev.fedpilot.report.SetupReport.Section;
 import dev.fedpilot.ui.Card;
-import dev.fedpilot.ui.Fact;
+import dev.fedpilot.text.Fact;
 import dev.fedpilot.ui.FindingList;
 import javafx.collections.FXCollections;
 import javafx.geometry.Insets;

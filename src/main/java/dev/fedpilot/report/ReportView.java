@@ -1,7 +1,7 @@
 package dev.fedpilot.report;
 
 import dev.fedpilot.ui.DialogService;
-import dev.fedpilot.ui.Messages;
+import dev.fedpilot.text.Messages;
 import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
 import javafx.geometry.Pos;

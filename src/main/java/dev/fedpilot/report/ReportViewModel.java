@@ -2,7 +2,7 @@ package dev.fedpilot.report;
 
 import dev.fedpilot.ui.DialogService;
 import dev.fedpilot.ui.ErrorText;
-import dev.fedpilot.ui.Messages;
+import dev.fedpilot.text.Messages;
 import dev.fedpilot.ui.TaskRunner;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.ReadOnlyBooleanProperty;

@@ -7,7 +7,7 @@ import dev.fedpilot.report.ReportDocument.Findings;
 import dev.fedpilot.report.ReportDocument.Note;
 import dev.fedpilot.report.ReportDocument.Part;
 import dev.fedpilot.report.ReportDocument.Table;
-import dev.fedpilot.ui.Messages;
+import dev.fedpilot.text.Messages;
 
 import java.io.IOException;
 import java.io.OutputStream;

@@ -8,7 +8,7 @@ public class MetadataParseException extends RuntimeException {
 
     /** Why the input was refused, for tests and for the UI to pick an icon or hint. */
     public enum Reason { UNREADABLE, EMPTY, TOO_LARGE, BINARY, NOT_XML, DOCTYPE, MALFORMED, WRONG_ROOT, WRONG_NAMESPACE,
-        NOT_ONE_ENTITY, NO_ROLE, BAD_CERTIFICATE }
+        NOT_ONE_ENTITY, NO_ROLE, BAD_CERTIFICATE, TOO_DEEP, NOT_A_FILE, UTF16_WITHOUT_BOM }
 
     private final Reason reason;
     private final String fix;

@@ -18,6 +18,8 @@ final class MetadataText {
     private static final Pattern DECLARED_ENCODING = Pattern.compile(
             "^<\\?xml[^>]*?encoding\\s*=\\s*[\"']([A-Za-z0-9._-]+)[\"']");
     private static final int BINARY_SNIFF_BYTES = 8192;
+    /** Enough characters to be sure: an XML declaration or a root tag is longer than this. */
+    private static final int UTF16_SNIFF_BYTES = 32;
     static final String DOWNLOAD_AGAIN = "Download the metadata again from the AWS or Entra console and choose that file.";
 
     private MetadataText() {
@@ -36,6 +38,7 @@ final class MetadataText {
         if (startsWith(bytes, 0xFF, 0xFE)) {
             return strictDecode(bytes, 2, StandardCharsets.UTF_16LE);
         }
+        refuseUtf16WithoutBom(bytes);
         refuseBinary(bytes);
         return strictDecode(bytes, 0, declaredCharset(bytes));
     }
@@ -94,6 +97,29 @@ final class MetadataText {
     private static MetadataParseException empty() {
         return new MetadataParseException(Reason.EMPTY, "The file is empty.",
                 "The download may have failed. " + DOWNLOAD_AGAIN);
+    }
+
+    /**
+     * UTF-16 text without a byte-order mark has a zero byte in every other position, which would otherwise read
+     * as "binary"; XML requires the mark for UTF-16, and AWS and Entra expect UTF-8, so it is named and refused.
+     */
+    private static void refuseUtf16WithoutBom(byte[] bytes) {
+        int n = Math.min(bytes.length, UTF16_SNIFF_BYTES) & ~1;
+        if (n < 4) {
+            return;
+        }
+        boolean littleEndian = true;
+        boolean bigEndian = true;
+        for (int i = 0; i < n; i += 2) {
+            littleEndian &= bytes[i] != 0 && bytes[i + 1] == 0;
+            bigEndian &= bytes[i] == 0 && bytes[i + 1] != 0;
+        }
+        if (littleEndian || bigEndian) {
+            throw new MetadataParseException(Reason.UTF16_WITHOUT_BOM, "This file is UTF-16 "
+                    + (littleEndian ? "(little-endian)" : "(big-endian)") + " text without a byte-order mark; "
+                    + "FedPilot reads SAML metadata as UTF-8, or as UTF-16 only when the file starts with a byte-order mark.",
+                    "Save the file again as UTF-8 (most editors offer it under \"Save as\" or \"Encoding\"), or download it again.");
+        }
     }
 
     private static void refuseBinary(byte[] bytes) {

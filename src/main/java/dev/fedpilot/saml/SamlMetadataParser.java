@@ -14,8 +14,10 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -24,8 +26,9 @@ import java.util.Set;
 
 /**
  * Reads SAML 2.0 metadata (an {@code EntityDescriptor}, or an {@code EntitiesDescriptor} holding one) from a
- * file, a stream or pasted text, with a parser hardened against hostile XML. The signature is not verified:
- * the user fetched the file from the console over https, and AWS and Entra check what matters on upload.
+ * file, a stream or pasted text, with a parser hardened against hostile XML. The signature is not verified
+ * (a finding says so when there is one): the file's origin is what vouches for it, and AWS and Entra check
+ * what matters on upload.
  */
 public final class SamlMetadataParser {
     /** FedPilot's hard limit; real metadata is a few kilobytes, and AWS accepts at most 75,000 characters. */
@@ -34,11 +37,9 @@ public final class SamlMetadataParser {
     static final String DSIG = "http://www.w3.org/2000/09/xmldsig#";
 
     public SamlMetadata parse(Path file) {
-        if (Files.isDirectory(file)) {
-            throw new MetadataParseException(Reason.UNREADABLE, file + " is a folder, not a file.",
-                    "Choose the metadata .xml file.");
-        }
-        try (InputStream in = Files.newInputStream(file)) {
+        Path real = regularFile(file);
+        // NOFOLLOW: the path checked above is the one opened; a link put there since is not followed.
+        try (InputStream in = Files.newInputStream(real, StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS)) {
             return parse(in);
         } catch (NoSuchFileException e) {
             throw new MetadataParseException(Reason.UNREADABLE, "There is no file " + file + ".",
@@ -50,6 +51,32 @@ public final class SamlMetadataParser {
             throw new MetadataParseException(Reason.UNREADABLE, "Could not read " + file + ".",
                     "Check the file is still there and readable.", e);
         }
+    }
+
+    /**
+     * Resolves links and refuses anything but a regular file before opening it: opening a FIFO blocks until
+     * someone writes to it, and a device or socket never ends.
+     */
+    private static Path regularFile(Path file) {
+        Path real;
+        try {
+            real = file.toRealPath();
+        } catch (NoSuchFileException e) {
+            throw new MetadataParseException(Reason.UNREADABLE, "There is no file " + file + ".",
+                    "Check the path and the file name.", e);
+        } catch (IOException e) {
+            throw new MetadataParseException(Reason.UNREADABLE, "Could not read " + file + ".",
+                    "Check the file is still there and readable.", e);
+        }
+        if (Files.isDirectory(real, LinkOption.NOFOLLOW_LINKS)) {
+            throw new MetadataParseException(Reason.UNREADABLE, file + " is a folder, not a file.",
+                    "Choose the metadata .xml file.");
+        }
+        if (!Files.isRegularFile(real, LinkOption.NOFOLLOW_LINKS)) {
+            throw new MetadataParseException(Reason.NOT_A_FILE, file + " is not a regular file (it is a device, a "
+                    + "named pipe or a socket), so FedPilot does not open it.", "Choose the metadata .xml file.");
+        }
+        return real;
     }
 
     /** Reads at most {@link #MAX_BYTES} (+1 to notice more) from {@code in}; does not close it. */
@@ -82,6 +109,9 @@ public final class SamlMetadataParser {
         try {
             doc = SecureXml.parse(xml);
         } catch (SAXParseException e) {
+            if (SecureXml.isDepthLimit(e)) {
+                throw tooDeep(e);
+            }
             if (String.valueOf(e.getMessage()).contains("DOCTYPE")) {
                 throw MetadataText.doctype();
             }
@@ -90,11 +120,16 @@ public final class SamlMetadataParser {
                     e.getLineNumber(), e.getColumnNumber(), e.getMessage()),
                     "The download may have been cut off. " + MetadataText.DOWNLOAD_AGAIN, e);
         } catch (SAXException e) {
+            if (SecureXml.isDepthLimit(e)) {
+                throw tooDeep(e);
+            }
             throw new MetadataParseException(Reason.MALFORMED, "The XML could not be read: " + e.getMessage(),
                     MetadataText.DOWNLOAD_AGAIN, e);
         }
-        Element entity = entity(doc.getDocumentElement());
-        return read(entity, xml.codePointCount(0, xml.length()));
+        Element root = doc.getDocumentElement();
+        Element entity = entity(root);
+        boolean signed = isSigned(root) || isSigned(entity);
+        return read(entity, xml.codePointCount(0, xml.length())).withSigned(signed);
     }
 
     private static Element entity(Element root) {
@@ -115,14 +150,26 @@ public final class SamlMetadataParser {
         if ("EntityDescriptor".equals(name)) {
             return root;
         }
-        NodeList entities = root.getElementsByTagNameNS(MD, "EntityDescriptor");
-        if (entities.getLength() != 1) {
-            throw new MetadataParseException(Reason.NOT_ONE_ENTITY, entities.getLength() == 0
+        // Only direct children count: an EntityDescriptor inside ds:Signature, Extensions or any other element
+        // is not what the file describes (signature wrapping hides one there).
+        List<Element> entities = children(root, "EntityDescriptor");
+        if (entities.size() != 1) {
+            throw new MetadataParseException(Reason.NOT_ONE_ENTITY, entities.isEmpty()
                     ? "The <EntitiesDescriptor> contains no <EntityDescriptor>."
-                    : "The file describes " + entities.getLength() + " entities; FedPilot needs the metadata of exactly one.",
+                    : "The file describes " + entities.size() + " entities; FedPilot needs the metadata of exactly one.",
                     "Download the metadata of this one application instead of a federation-wide file.");
         }
-        return (Element) entities.item(0);
+        return entities.get(0);
+    }
+
+    /** A ds:Signature directly inside the element signs it (SAML metadata puts it first, but any position counts). */
+    private static boolean isSigned(Element element) {
+        for (Node n = element.getFirstChild(); n != null; n = n.getNextSibling()) {
+            if (n instanceof Element e && DSIG.equals(e.getNamespaceURI()) && "Signature".equals(e.getLocalName())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static SamlMetadata read(Element entity, int characterCount) {
@@ -187,6 +234,13 @@ public final class SamlMetadataParser {
             }
         }
         return result;
+    }
+
+    private static MetadataParseException tooDeep(SAXException e) {
+        return new MetadataParseException(Reason.TOO_DEEP, String.format(Locale.ROOT,
+                "The XML is nested more than %d elements deep; SAML metadata is about ten deep, so this is not a "
+                        + "metadata file (it may be built to crash XML readers).", SecureXml.MAX_ELEMENT_DEPTH),
+                MetadataText.DOWNLOAD_AGAIN, e);
     }
 
     private static MetadataParseException tooLarge() {

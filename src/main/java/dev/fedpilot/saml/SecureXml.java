@@ -15,6 +15,15 @@ import java.io.StringReader;
 
 /** A DOM parser for untrusted XML: no DTD, no entities, no XInclude, nothing fetched from anywhere. */
 final class SecureXml {
+    /**
+     * Deepest element nesting accepted. Real metadata is about ten levels deep (a signature adds a few); the
+     * parser enforces the cap itself, so a 100,000-level document fails here instead of overflowing the stack
+     * of whatever walks the tree later.
+     */
+    static final int MAX_ELEMENT_DEPTH = 256;
+    static final String DEPTH_LIMIT_PROPERTY = "jdk.xml.maxElementDepth";
+    /** The JDK's error text names the limit this way ("... exceeds the limit "256" set by "maxElementDepth"). */
+    static final String DEPTH_LIMIT_NAME = "maxElementDepth";
 
     private SecureXml() {
     }
@@ -33,6 +42,7 @@ final class SecureXml {
             f.setExpandEntityReferences(false);
             f.setAttribute(XMLConstants.ACCESS_EXTERNAL_DTD, "");
             f.setAttribute(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
+            f.setAttribute(DEPTH_LIMIT_PROPERTY, String.valueOf(MAX_ELEMENT_DEPTH));
             DocumentBuilder builder = f.newDocumentBuilder();
             // The default handler prints "[Fatal Error]" lines to stderr; the caller reports errors itself.
             builder.setErrorHandler(new ErrorHandler() {
@@ -57,6 +67,11 @@ final class SecureXml {
         } catch (ParserConfigurationException e) {
             throw new IllegalStateException("this JDK's XML parser cannot be hardened", e);
         }
+    }
+
+    /** True when the parser stopped because the document is nested deeper than {@link #MAX_ELEMENT_DEPTH}. */
+    static boolean isDepthLimit(SAXException e) {
+        return String.valueOf(e.getMessage()).contains(DEPTH_LIMIT_NAME);
     }
 
     static Document parse(String xml) throws SAXException {

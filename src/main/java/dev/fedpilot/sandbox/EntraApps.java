@@ -180,6 +180,21 @@ final class EntraApps {
         }
     }
 
+    // --- saved worlds -----------------------------------------------------------------------------------------
+
+    List<WorldSnapshot.App> saved(int logLimit) {
+        return byServicePrincipal.values().stream().map(s -> s.saved(logLimit)).toList();
+    }
+
+    /** Replaces every app, the seeded ones included, with the saved ones. */
+    void restore(List<WorldSnapshot.App> saved) {
+        byServicePrincipal.clear();
+        for (WorldSnapshot.App app : saved) {
+            AppState state = AppState.restore(app);
+            byServicePrincipal.put(state.app.servicePrincipalId(), state);
+        }
+    }
+
     // --- internals --------------------------------------------------------------------------------------------
 
     private AppState create(String displayName, String templateId, Instant readableAt) {

@@ -23,6 +23,9 @@ final class EntraDirectory {
     private final Map<String, List<GroupMember>> members = new LinkedHashMap<>();
     private List<DirectoryUser> userOrder = List.of();
     private List<DirectoryGroup> groupOrder = List.of();
+    // what changed since the seed, for the saved world; null while seeding
+    private java.util.Set<String> editedUsers;
+    private java.util.Set<String> changedGroups;
 
     void addUser(DirectoryUser user) {
         users.put(user.id(), user);
@@ -36,6 +39,9 @@ final class EntraDirectory {
         }
         users.put(user.id(), user);
         userOrder = null;
+        if (editedUsers != null) {
+            editedUsers.add(user.id());
+        }
     }
 
     void addGroup(DirectoryGroup group) {
@@ -51,13 +57,56 @@ final class EntraDirectory {
         List<GroupMember> list = members.get(groupId);
         if (list.stream().noneMatch(m -> m.id().equals(memberId))) {
             list.add(member);
+            if (changedGroups != null) {
+                changedGroups.add(groupId);
+            }
         }
     }
 
     /** Removes a direct member; false when it was not one. */
     boolean removeMember(String groupId, String memberId) {
         List<GroupMember> list = members.get(groupId);
-        return list != null && list.removeIf(m -> m.id().equals(memberId));
+        boolean removed = list != null && list.removeIf(m -> m.id().equals(memberId));
+        if (removed && changedGroups != null) {
+            changedGroups.add(groupId);
+        }
+        return removed;
+    }
+
+    // --- changes since the seed -------------------------------------------------------------------------------
+
+    /** Ends seeding: from now on edits are recorded for the saved world. */
+    EntraDirectory markSeeded() {
+        editedUsers = new java.util.LinkedHashSet<>();
+        changedGroups = new java.util.LinkedHashSet<>();
+        return this;
+    }
+
+    /** The users edited since the seed, and the member ids of every group whose members changed. */
+    WorldSnapshot.EntraChanges changes() {
+        Map<String, List<String>> groupMembers = new LinkedHashMap<>();
+        for (String groupId : changedGroups) {
+            groupMembers.put(groupId, members.get(groupId).stream().map(GroupMember::id).toList());
+        }
+        return new WorldSnapshot.EntraChanges(editedUsers.stream().map(users::get).toList(), groupMembers);
+    }
+
+    void apply(WorldSnapshot.EntraChanges changes) {
+        for (DirectoryUser user : changes.editedUsers()) {
+            if (users.containsKey(user.id())) {
+                replaceUser(user);
+            }
+        }
+        changes.groupMembers().forEach((groupId, memberIds) -> {
+            List<GroupMember> list = members.get(groupId);
+            if (list == null) {
+                return;
+            }
+            list.clear();
+            memberIds.stream().filter(id -> users.containsKey(id) || groups.containsKey(id))
+                    .forEach(id -> addMember(groupId, id));
+            changedGroups.add(groupId);
+        });
     }
 
     Optional<DirectoryUser> user(String id) {

@@ -91,7 +91,7 @@ final class EntraSeed {
         for (String name : OTHER_GROUPS) {
             group(name, name + " (all members)", take(2 + random.nextInt(17)));
         }
-        return directory;
+        return directory.markSeeded();
     }
 
     private String person(String first, String last, String displayName, List<String> otherMails,

@@ -38,6 +38,13 @@ final class IdentityStore {
     private final List<SortedIntSet> membersOfGroup = new ArrayList<>();
     private final List<SortedIntSet> groupsOfUser = new ArrayList<>();
     private long membershipCount;
+    // what changed since the seed, so a saved world holds only the changes (the LARGE seed is 100,000 users)
+    private int seededUsers = -1;
+    private int seededGroups = -1;
+    private final java.util.Set<Integer> changedSeedUsers = new java.util.TreeSet<>();
+    private final java.util.Set<Integer> changedSeedGroups = new java.util.TreeSet<>();
+    /** Memberships whose state differs from the seed's, as group index << 32 | user index. */
+    private final java.util.Set<Long> flippedMemberships = new java.util.HashSet<>();
 
     IdentityStore(long seed) {
         this.random = new Random(seed ^ 0x1d5_7043L);
@@ -78,6 +85,9 @@ final class IdentityStore {
         }
         users.set(index, user);
         index(user, index);
+        if (index < seededUsers) {
+            changedSeedUsers.add(index);
+        }
         return user;
     }
 
@@ -124,6 +134,9 @@ final class IdentityStore {
         }
         groups.set(index, group);
         index(group, index);
+        if (index < seededGroups) {
+            changedSeedGroups.add(index);
+        }
         return group;
     }
 
@@ -155,6 +168,7 @@ final class IdentityStore {
         }
         groupsOfUser.get(user).add(group);
         membershipCount++;
+        flip(group, user);
         return MembershipResult.ADDED;
     }
 
@@ -166,6 +180,7 @@ final class IdentityStore {
         }
         groupsOfUser.get(user).remove(group);
         membershipCount--;
+        flip(group, user);
         return MembershipResult.REMOVED;
     }
 
@@ -232,6 +247,78 @@ final class IdentityStore {
         for (int u = 0; u < groupsPerUser.length; u++) {
             groupsOfUser.set(u, SortedIntSet.ofSorted(groupsPerUser[u], groupsPerUser[u].length));
         }
+    }
+
+    // --- changes since the seed ---------------------------------------------------------------------------------
+
+    /** Ends seeding: from now on the store records what differs from the seed. */
+    void markSeeded() {
+        seededUsers = users.size();
+        seededGroups = groups.size();
+    }
+
+    /** A new sequence for new ids after a restore, so they do not repeat ids the saved world already holds. */
+    void reseed(long seed) {
+        random.setSeed(seed ^ 0x1d5_7043L);
+    }
+
+    private void flip(int group, int user) {
+        if (seededUsers >= 0) {
+            long key = ((long) group << 32) | user;
+            if (!flippedMemberships.remove(key)) {
+                flippedMemberships.add(key);
+            }
+        }
+    }
+
+    /** What differs from the seed: created and edited users and groups, and memberships added or removed. */
+    WorldSnapshot.StoreChanges changes() {
+        List<DirectoryUser> newUsers = new ArrayList<>(users.subList(seededUsers, users.size()));
+        List<DirectoryUser> editedUsers = changedSeedUsers.stream().map(users::get).toList();
+        List<DirectoryGroup> newGroups = new ArrayList<>(groups.subList(seededGroups, groups.size()));
+        List<DirectoryGroup> editedGroups = changedSeedGroups.stream().map(groups::get).toList();
+        List<List<String>> added = new ArrayList<>();
+        List<List<String>> removed = new ArrayList<>();
+        flippedMemberships.stream().sorted().forEach(key -> {
+            int group = (int) (key >>> 32);
+            int user = (int) (long) key;
+            List<String> pair = List.of(groups.get(group).id(), users.get(user).id());
+            (membersOfGroup.get(group).contains(user) ? added : removed).add(pair);
+        });
+        return new WorldSnapshot.StoreChanges(seededUsers, seededGroups, newUsers, editedUsers, newGroups,
+                editedGroups, added, removed);
+    }
+
+    /** Applies saved changes to a freshly seeded store; false when they were made on another seed. */
+    boolean apply(WorldSnapshot.StoreChanges changes) {
+        if (changes.seededUsers() != seededUsers || changes.seededGroups() != seededGroups) {
+            return false;
+        }
+        for (DirectoryUser user : changes.newUsers()) {
+            restoreUser(user);
+        }
+        changes.editedUsers().forEach(this::updateUser);
+        for (DirectoryGroup group : changes.newGroups()) {
+            restoreGroup(group);
+        }
+        changes.editedGroups().forEach(this::updateGroup);
+        changes.addedMemberships().forEach(pair -> addMember(pair.get(0), pair.get(1)));
+        changes.removedMemberships().forEach(pair -> removeMember(pair.get(0), pair.get(1)));
+        return true;
+    }
+
+    private void restoreUser(DirectoryUser user) {
+        int index = users.size();
+        users.add(user);
+        groupsOfUser.add(new SortedIntSet());
+        index(user, index);
+    }
+
+    private void restoreGroup(DirectoryGroup group) {
+        int index = groups.size();
+        groups.add(group);
+        membersOfGroup.add(new SortedIntSet());
+        index(group, index);
     }
 
     // --- internals --------------------------------------------------------------------------------------------

@@ -141,15 +141,20 @@ final class Provisioning {
     /** One cycle of every job that is due: ACTIVE jobs, and quarantined ones whose next attempt has come. */
     void runCycle(Iterable<AppState> apps, Instant now) {
         for (AppState app : apps) {
-            ProvisioningJobState job = app.job;
-            if (job == null || !app.readableAt(now)) {
-                continue;
-            }
-            boolean retry = job.status == Status.QUARANTINE && !now.isBefore(job.quarantine.nextAttempt());
-            if (job.status == Status.ACTIVE || retry) {
-                cycle(app, job, now);
+            if (due(app, now)) {
+                cycle(app, app.job, now);
             }
         }
+    }
+
+    /** Whether the app's job runs a cycle now: it is active, or quarantined and its next attempt has come. */
+    static boolean due(AppState app, Instant now) {
+        ProvisioningJobState job = app.job;
+        if (job == null || !app.readableAt(now)) {
+            return false;
+        }
+        boolean retry = job.status == Status.QUARANTINE && !now.isBefore(job.quarantine.nextAttempt());
+        return job.status == Status.ACTIVE || retry;
     }
 
     boolean credentialsAccepted(AppState app, Instant now) {

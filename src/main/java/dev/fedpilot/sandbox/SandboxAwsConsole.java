@@ -81,7 +81,7 @@ public final class SandboxAwsConsole {
      */
     public void uploadIdpMetadata(String xml) {
         String expected = SamlMetadataXml.entraEntityId(EntraSeed.TENANT_ID);
-        world.locked(() -> {
+        world.changing(() -> {
             idpCertificate = IdpMetadataCheck.check(xml, expected, world.now());
         });
     }
@@ -103,7 +103,7 @@ public final class SandboxAwsConsole {
 
     /** "Generate token": valid one year; a third token while two exist is refused like in the console. */
     public Secret generateScimToken() {
-        return world.locked(() -> {
+        return world.changing(() -> {
             if (idpCertificate == null) {
                 throw new CloudException(Problem.CONFLICT, "Automatic provisioning is available only with an "
                         + "external identity provider.", "Change the identity source to External identity provider "
@@ -126,6 +126,24 @@ public final class SandboxAwsConsole {
         });
     }
 
+    /**
+     * The rehearsal's "Generate token": at the limit of two, first deletes the oldest token no provisioning job
+     * uses, as the console asks a person to do. Without this, a rehearsal that was restarted after generating
+     * tokens (their text is shown once, never kept) could not get a token again.
+     */
+    public Secret generateScimTokenMakingRoom() {
+        return world.changing(() -> {
+            if (tokens.size() >= MAX_SCIM_TOKENS) {
+                List<byte[]> inUse = world.apps().all().stream().map(a -> a.savedTokenDigest)
+                        .filter(java.util.Objects::nonNull).toList();
+                tokens.stream().filter(t -> inUse.stream().noneMatch(d -> MessageDigest.isEqual(d, t.digest())))
+                        .min(java.util.Comparator.comparing(t -> t.info().createdAt()))
+                        .ifPresent(tokens::remove);
+            }
+            return generateScimToken();
+        });
+    }
+
     public List<ScimTokenInfo> scimTokens() {
         return world.locked(() -> tokens.stream().map(StoredToken::info).toList());
     }
@@ -143,7 +161,7 @@ public final class SandboxAwsConsole {
     }
 
     public void deleteScimToken(String tokenId) {
-        world.locked(() -> {
+        world.changing(() -> {
             if (!tokens.removeIf(t -> t.info().id().equals(tokenId))) {
                 throw CloudException.notFound("No SCIM access token " + tokenId + ".");
             }
@@ -170,6 +188,25 @@ public final class SandboxAwsConsole {
     }
 
     // --- for the other sandbox parts (caller holds the world's lock) -------------------------------------------
+
+    /** The console's state for a saved world: the trusted IdP certificate and the tokens' ids, dates and digests. */
+    WorldSnapshot.Console saved() {
+        return new WorldSnapshot.Console(idpCertificate, tokens.stream().map(t -> new WorldSnapshot.Token(
+                t.info().id(), t.info().createdAt(), t.info().expiresAt(),
+                Base64.getEncoder().encodeToString(t.digest()))).toList());
+    }
+
+    /** Back to a saved state, or to the seed's (no IdP, no tokens) for null. */
+    void restore(WorldSnapshot.Console saved) {
+        tokens.clear();
+        idpCertificate = saved == null ? null : saved.idpCertificate();
+        if (saved != null && saved.tokens() != null) {
+            for (WorldSnapshot.Token token : saved.tokens()) {
+                tokens.add(new StoredToken(new ScimTokenInfo(token.id(), token.createdAt(), token.expiresAt()),
+                        Base64.getDecoder().decode(token.digest())));
+            }
+        }
+    }
 
     boolean isScimEndpoint(URI uri) {
         return uri != null && strip(uri.toString()).equals(strip(scimEndpoint.baseAddress().toString()));

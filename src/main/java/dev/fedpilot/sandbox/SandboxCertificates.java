@@ -80,14 +80,19 @@ final class SandboxCertificates {
             }
             String pem = new String(in.readAllBytes(), StandardCharsets.US_ASCII);
             String base64 = pem.replaceAll("-----(BEGIN|END) CERTIFICATE-----", "").replaceAll("\\s", "");
-            X509Certificate cert = parseBase64Der(base64);
-            String thumbprint = HexFormat.of().withUpperCase()
-                    .formatHex(MessageDigest.getInstance("SHA-1").digest(cert.getEncoded()));
-            return new Cert(cert, base64, info(cert, use), thumbprint);
+            return fromBase64(base64, use);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (CertificateException | NoSuchAlgorithmException e) {
             throw new IllegalStateException("broken sandbox certificate " + name, e);
         }
+    }
+
+    /** A certificate from its base64 DER, e.g. one a saved world kept. */
+    static Cert fromBase64(String base64, String use) throws CertificateException, NoSuchAlgorithmException {
+        X509Certificate cert = parseBase64Der(base64);
+        String thumbprint = HexFormat.of().withUpperCase()
+                .formatHex(MessageDigest.getInstance("SHA-1").digest(cert.getEncoded()));
+        return new Cert(cert, base64, info(cert, use), thumbprint);
     }
 }

@@ -58,7 +58,7 @@ final class SandboxEntraTenant implements EntraTenant {
     @Override
     public EnterpriseApp instantiateAwsIdcApp(String displayName) {
         gate.enter("POST /applicationTemplates/" + AWS_IDC_TEMPLATE_ID + "/instantiate");
-        return world.locked(() -> world.apps().instantiate(displayName, AWS_IDC_TEMPLATE_ID, world.now()));
+        return world.changing(() -> world.apps().instantiate(displayName, AWS_IDC_TEMPLATE_ID, world.now()));
     }
 
     @Override
@@ -72,7 +72,7 @@ final class SandboxEntraTenant implements EntraTenant {
     @Override
     public void configureSaml(EnterpriseApp app, String entityId, String acsUrl) {
         gate.enter("PATCH /applications/{id}");
-        withApp(app, state -> world.apps().configureSaml(state, entityId, acsUrl));
+        updateApp(app, state -> world.apps().configureSaml(state, entityId, acsUrl));
     }
 
     @Override
@@ -84,7 +84,7 @@ final class SandboxEntraTenant implements EntraTenant {
     @Override
     public CertificateInfo addSigningCertificate(EnterpriseApp app, String displayName, Instant notAfter) {
         gate.enter("POST /servicePrincipals/{id}/addTokenSigningCertificate");
-        return onApp(app, state -> world.apps().addSigningCertificate(state, displayName, notAfter, world.now()));
+        return changeApp(app, state -> world.apps().addSigningCertificate(state, displayName, notAfter, world.now()));
     }
 
     @Override
@@ -116,7 +116,7 @@ final class SandboxEntraTenant implements EntraTenant {
     @Override
     public ProvisioningJob createProvisioningJob(EnterpriseApp app) {
         gate.enter("POST /servicePrincipals/{id}/synchronization/jobs");
-        return onApp(app, state -> world.provisioning().create(state));
+        return changeApp(app, state -> world.provisioning().create(state));
     }
 
     @Override
@@ -128,25 +128,25 @@ final class SandboxEntraTenant implements EntraTenant {
     @Override
     public void saveCredentials(EnterpriseApp app, ScimEndpoint endpoint, Secret token) {
         gate.enter("PUT /servicePrincipals/{id}/synchronization/secrets");
-        withApp(app, state -> world.provisioning().saveCredentials(state, endpoint, token));
+        updateApp(app, state -> world.provisioning().saveCredentials(state, endpoint, token));
     }
 
     @Override
     public void startJob(EnterpriseApp app, String jobId) {
         gate.enter("POST …/jobs/{jobId}/start");
-        withApp(app, state -> world.provisioning().start(state, jobId));
+        updateApp(app, state -> world.provisioning().start(state, jobId));
     }
 
     @Override
     public void pauseJob(EnterpriseApp app, String jobId) {
         gate.enter("POST …/jobs/{jobId}/pause");
-        withApp(app, state -> world.provisioning().pause(state, jobId));
+        updateApp(app, state -> world.provisioning().pause(state, jobId));
     }
 
     @Override
     public void restartJob(EnterpriseApp app, String jobId) {
         gate.enter("POST …/jobs/{jobId}/restart");
-        withApp(app, state -> world.provisioning().restart(state, jobId));
+        updateApp(app, state -> world.provisioning().restart(state, jobId));
     }
 
     @Override
@@ -158,7 +158,7 @@ final class SandboxEntraTenant implements EntraTenant {
     @Override
     public List<ProvisioningOutcome> provisionOnDemand(EnterpriseApp app, String jobId, OnDemandRequest request) {
         gate.enter("POST …/jobs/{jobId}/provisionOnDemand");
-        return onApp(app, state -> world.onDemand().run(state, jobId, request, world.now()));
+        return changeApp(app, state -> world.onDemand().run(state, jobId, request, world.now()));
     }
 
     @Override
@@ -178,13 +178,13 @@ final class SandboxEntraTenant implements EntraTenant {
     @Override
     public AppAssignment assign(EnterpriseApp app, String principalId, PrincipalType type) {
         gate.enter("POST /servicePrincipals/{id}/appRoleAssignedTo");
-        return onApp(app, state -> world.apps().assign(state, principalId, type));
+        return changeApp(app, state -> world.apps().assign(state, principalId, type));
     }
 
     @Override
     public void unassign(EnterpriseApp app, String assignmentId) {
         gate.enter("DELETE /servicePrincipals/{id}/appRoleAssignedTo/{assignmentId}");
-        withApp(app, state -> world.apps().unassign(state, assignmentId));
+        updateApp(app, state -> world.apps().unassign(state, assignmentId));
     }
 
     // --- directory --------------------------------------------------------------------------------------------
@@ -234,7 +234,7 @@ final class SandboxEntraTenant implements EntraTenant {
     @Override
     public void addGroupMember(String groupId, String userId) {
         gate.enter("POST /groups/{id}/members/$ref");
-        world.locked(() -> {
+        world.changing(() -> {
             requireGroupAndUser(groupId, userId);
             world.directory().addMember(groupId, userId);
             return null;
@@ -244,7 +244,7 @@ final class SandboxEntraTenant implements EntraTenant {
     @Override
     public void removeGroupMember(String groupId, String userId) {
         gate.enter("DELETE /groups/{id}/members/{userId}/$ref");
-        world.locked(() -> {
+        world.changing(() -> {
             requireGroupAndUser(groupId, userId);
             world.directory().removeMember(groupId, userId);
             return null;
@@ -266,5 +266,14 @@ final class SandboxEntraTenant implements EntraTenant {
 
     private void withApp(EnterpriseApp app, Consumer<AppState> action) {
         world.locked(() -> action.accept(world.apps().require(app, world.now())));
+    }
+
+    /** A call that changes the app: the sandbox saves its world afterwards. */
+    private <T> T changeApp(EnterpriseApp app, Function<AppState, T> action) {
+        return world.changing(() -> action.apply(world.apps().require(app, world.now())));
+    }
+
+    private void updateApp(EnterpriseApp app, Consumer<AppState> action) {
+        world.changing(() -> action.accept(world.apps().require(app, world.now())));
     }
 }

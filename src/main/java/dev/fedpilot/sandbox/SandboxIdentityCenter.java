@@ -73,13 +73,20 @@ final class SandboxIdentityCenter implements IdentityCenter {
     @Override
     public MembershipResult addMember(IdcInstance instance, String groupId, String userId) {
         gate.enter("CreateGroupMembership");
-        return store(instance, s -> s.addMember(groupId, userId));
+        return change(instance, s -> s.addMember(groupId, userId));
     }
 
     @Override
     public MembershipResult removeMember(IdcInstance instance, String groupId, String userId) {
         gate.enter("DeleteGroupMembership");
-        return store(instance, s -> s.removeMember(groupId, userId));
+        return change(instance, s -> s.removeMember(groupId, userId));
+    }
+
+    private <T> T change(IdcInstance instance, java.util.function.Function<IdentityStore, T> action) {
+        return world.changing(() -> {
+            world.identityStore().requireInstance(instance);
+            return action.apply(world.identityStore());
+        });
     }
 
     private <T> T store(IdcInstance instance, java.util.function.Function<IdentityStore, T> action) {

@@ -10,6 +10,7 @@ import org.slf4j.LoggerFactory;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Random;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -20,46 +21,65 @@ import java.util.function.UnaryOperator;
 /**
  * The offline stand-in for both clouds: a seeded Entra tenant, an IAM Identity Center instance, the AWS console
  * steps, and Entra's provisioning service between them. All state lives here behind one lock, so the ports
- * may be called from any thread; time is the given clock's.
+ * may be called from any thread; time is the given clock's. A world given a {@link SandboxFolder} resumes from
+ * what was saved there and saves every change, so a restart (or another process) sees the same world.
  */
 public final class SandboxWorld {
     private static final Logger LOG = LoggerFactory.getLogger(SandboxWorld.class);
+    /** A saved world keeps this many of each app's newest provisioning log entries (memory keeps more). */
+    static final int SAVED_LOG_ENTRIES = 500;
 
     private final SandboxOptions options;
     private final Clock clock;
     private final Object lock = new Object();
-    private final EntraDirectory directory;
-    private final EntraApps apps;
-    private final IdentityStore identityStore;
+    private final Random random;
+    private final SandboxFolder folder;
+    // replaced together when the world goes back to its seed (a reload after another process saved, a reset)
+    private EntraDirectory directory;
+    private EntraApps apps;
+    private IdentityStore identityStore;
+    private Provisioning provisioning;
+    private OnDemandProvisioning onDemand;
     private final SandboxAwsConsole console;
-    private final Provisioning provisioning;
-    private final OnDemandProvisioning onDemand;
     private final SandboxEntraTenant entraTenant;
     private final SandboxIdentityCenter identityCenter;
     private final SandboxScimProbe scimProbe;
+    /** The folder's stamp when this world last read or wrote it. */
+    private long knownStamp;
+    /** How many saves the world has had; new ids after a restore come from a sequence of their own. */
+    private long generation;
 
     public SandboxWorld(SandboxOptions options, Clock clock) {
+        this(options, clock, null);
+    }
+
+    /** A world kept in {@code folder} (null: in memory only), resumed from what was saved there. */
+    public SandboxWorld(SandboxOptions options, Clock clock, SandboxFolder folder) {
         this.options = Objects.requireNonNull(options, "options");
         this.clock = Objects.requireNonNull(clock, "clock");
-        Random random = new Random(options.seed());
+        this.folder = folder;
+        this.random = new Random(options.seed());
         long started = System.nanoTime();
-        this.directory = EntraSeed.demo(options.seed());
-        this.apps = new EntraApps(random, options.consistencyDelay(), directory);
-        this.identityStore = new IdentityStore(options.seed());
-        IdentityStoreSeed.fill(identityStore, options.scale(), options.seed());
+        seed();
         this.console = new SandboxAwsConsole(this, random);
-        ScimWriter writer = new ScimWriter(identityStore);
-        this.provisioning = new Provisioning(directory, console, writer, options.provisioningInterval(), random);
-        this.onDemand = new OnDemandProvisioning(directory, provisioning, writer);
+        wire();
         this.entraTenant = new SandboxEntraTenant(this, new CallGate("Microsoft Graph",
                 "429 Too Many Requests, retry after the Retry-After interval.", options));
         this.identityCenter = new SandboxIdentityCenter(this, new CallGate("AWS IAM Identity Center",
                 "ThrottlingException: Rate exceeded.", options));
         this.scimProbe = new SandboxScimProbe(this, new CallGate("The SCIM endpoint",
                 "429 Too Many Requests.", options));
-        LOG.info("Sandbox ready ({}, seed {}): {} Entra users, {} identity store users, {} groups, {} memberships in {} ms",
-                options.scale(), options.seed(), directory.userCount(), identityStore.userCount(),
-                identityStore.groupCount(), identityStore.membershipCount(), (System.nanoTime() - started) / 1_000_000);
+        if (folder != null) {
+            folder.exclusively(() -> {
+                restore(folder.load());
+                return null;
+            });
+        }
+        LOG.info("Sandbox ready ({}, seed {}{}): {} Entra users, {} identity store users, {} groups, {} memberships "
+                        + "in {} ms", options.scale(), options.seed(),
+                folder == null ? "" : ", kept in " + folder.directory() + ", save " + generation,
+                directory.userCount(), identityStore.userCount(), identityStore.groupCount(),
+                identityStore.membershipCount(), (System.nanoTime() - started) / 1_000_000);
     }
 
     public SandboxOptions options() {
@@ -84,7 +104,10 @@ public final class SandboxWorld {
 
     /** One provisioning cycle of every due job, now. */
     public void runProvisioningCycle() {
-        locked(() -> provisioning.runCycle(apps.all(), now()));
+        // an idle cycle changes nothing: no save, so other processes on the folder need not read the world again
+        if (locked(() -> apps.all().stream().anyMatch(app -> Provisioning.due(app, now())))) {
+            changing(() -> provisioning.runCycle(apps.all(), now()));
+        }
     }
 
     /** Runs a cycle every provisioningInterval on a daemon thread until closed. */
@@ -107,7 +130,7 @@ public final class SandboxWorld {
 
     /** An edit in the Entra admin center, e.g. giving a user a last name so provisioning succeeds. */
     public DirectoryUser editEntraUser(String userId, UnaryOperator<DirectoryUser> edit) {
-        return locked(() -> {
+        return changing(() -> {
             DirectoryUser edited = edit.apply(directory.requireUser(userId));
             if (!edited.id().equals(userId)) {
                 throw new IllegalArgumentException("an edit cannot change the user's id");
@@ -123,16 +146,48 @@ public final class SandboxWorld {
         return clock.instant();
     }
 
+    /** A read: first takes in what another process saved meanwhile. */
     <T> T locked(Supplier<T> action) {
         synchronized (lock) {
+            if (folder != null && folder.stamp() != knownStamp) {
+                folder.exclusively(() -> {
+                    catchUp();
+                    return null;
+                });
+            }
             return action.get();
         }
     }
 
     void locked(Runnable action) {
-        synchronized (lock) {
+        locked(() -> {
             action.run();
+            return null;
+        });
+    }
+
+    /** A change: done under the folder's lock on the latest saved world, then saved, even when it fails halfway. */
+    <T> T changing(Supplier<T> action) {
+        synchronized (lock) {
+            if (folder == null) {
+                return action.get();
+            }
+            return folder.exclusively(() -> {
+                catchUp();
+                try {
+                    return action.get();
+                } finally {
+                    save();
+                }
+            });
         }
+    }
+
+    void changing(Runnable action) {
+        changing(() -> {
+            action.run();
+            return null;
+        });
     }
 
     EntraDirectory directory() {
@@ -153,5 +208,79 @@ public final class SandboxWorld {
 
     OnDemandProvisioning onDemand() {
         return onDemand;
+    }
+
+    // --- the seed and the saved world -------------------------------------------------------------------------
+
+    private void seed() {
+        directory = EntraSeed.demo(options.seed());
+        apps = new EntraApps(random, options.consistencyDelay(), directory);
+        identityStore = new IdentityStore(options.seed());
+        IdentityStoreSeed.fill(identityStore, options.scale(), options.seed());
+        identityStore.markSeeded();
+    }
+
+    private void wire() {
+        ScimWriter writer = new ScimWriter(identityStore);
+        this.provisioning = new Provisioning(directory, console, writer, options.provisioningInterval(), random);
+        this.onDemand = new OnDemandProvisioning(directory, provisioning, writer);
+    }
+
+    /** Caller holds the folder: when another process saved or reset since, the world becomes what it saved. */
+    private void catchUp() {
+        if (folder.stamp() == knownStamp) {
+            return;
+        }
+        LOG.info("The sandbox world in {} was changed by another FedPilot; reading it again", folder.directory());
+        random.setSeed(options.seed());
+        seed();
+        console.restore(null);
+        wire();
+        restore(folder.load());
+    }
+
+    /** Applies a saved world to a freshly seeded one; one made on another seed or version is not used. */
+    private void restore(Optional<WorldSnapshot> saved) {
+        knownStamp = folder.stamp();
+        generation = 0;
+        if (saved.isEmpty()) {
+            return;
+        }
+        WorldSnapshot world = saved.get();
+        generation = world.generation();
+        if (world.version() != WorldSnapshot.VERSION || world.seed() != options.seed()
+                || world.scale() != options.scale()) {
+            LOG.warn("The saved sandbox world in {} was made by another version or preset; starting from the seed",
+                    folder.directory());
+            return;
+        }
+        try {
+            apps.restore(world.apps());
+            console.restore(world.console());
+            if (world.entra() != null) {
+                directory.apply(world.entra());
+            }
+            if (world.identityStore() != null && !identityStore.apply(world.identityStore())) {
+                throw new IllegalArgumentException("the identity store was saved from another seed");
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("The saved sandbox world in {} cannot be used; starting from the seed", folder.directory(), e);
+            random.setSeed(options.seed());
+            seed();
+            console.restore(null);
+            wire();
+        }
+        long sequence = options.seed() ^ (generation * 0x9E37_79B9_7F4A_7C15L);
+        random.setSeed(sequence);
+        identityStore.reseed(sequence);
+    }
+
+    /** Caller holds the folder, and the world is the latest saved one plus this process's change. */
+    private void save() {
+        generation++;
+        knownStamp = folder.stamp() + 1;
+        folder.stamp(knownStamp);
+        folder.save(new WorldSnapshot(WorldSnapshot.VERSION, options.seed(), options.scale(), generation,
+                apps.saved(SAVED_LOG_ENTRIES), console.saved(), directory.changes(), identityStore.changes()));
     }
 }

@@ -38,7 +38,7 @@ public final class SimulatedAwsConsole implements AwsConsole, AwsConsole.Simulat
 
     @Override
     public Secret generateScimToken() {
-        return console.generateScimToken();
+        return console.generateScimTokenMakingRoom();
     }
 
     @Override

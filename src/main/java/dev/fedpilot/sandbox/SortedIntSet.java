@@ -46,6 +46,10 @@ final class SortedIntSet {
         return true;
     }
 
+    boolean contains(int value) {
+        return Arrays.binarySearch(values, 0, size, value) >= 0;
+    }
+
     int size() {
         return size;
     }

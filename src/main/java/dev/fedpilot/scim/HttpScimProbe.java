@@ -9,6 +9,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import javax.net.ssl.SSLException;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;
@@ -19,22 +20,36 @@ import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
+import java.nio.ByteBuffer;
 import java.nio.channels.UnresolvedAddressException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Flow;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * Checks a SCIM endpoint and token with {@code GET {base}/ServiceProviderConfig}: read-only, returns no user data,
  * and AWS documents it answers 401 for a wrong token or a wrong tenant id in the URL. The token goes into the
- * Authorization header only; no message, log line or exception carries it.
+ * Authorization header only; no message, log line or exception carries it. The whole check (connect, headers and
+ * body) ends within one deadline and reads at most {@link #MAX_BODY_BYTES}: a server that trickles or floods its
+ * answer is a failed check, never a hang or an out-of-memory.
  */
 public final class HttpScimProbe implements ScimProbe {
     public static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
-    public static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(10);
+    /** For the whole check: the JDK's request timeout stops at the headers, so a trickling body needs its own. */
+    public static final Duration DEADLINE = Duration.ofSeconds(15);
+    /** A ServiceProviderConfig is about 1 KB; anything past this is not one. */
+    public static final int MAX_BODY_BYTES = 1024 * 1024;
     private static final Logger LOG = LoggerFactory.getLogger(HttpScimProbe.class);
     private static final Set<String> LOOPBACK = Set.of("127.0.0.1", "localhost", "[::1]", "::1");
     private static final String SCIM_SCHEMA = "urn:ietf:params:scim:schemas:core:2.0:ServiceProviderConfig";
@@ -45,16 +60,22 @@ public final class HttpScimProbe implements ScimProbe {
             + "(Settings → Automatic provisioning); it looks like https://scim.<region>.amazonaws.com/<id>/scim/v2.";
 
     private final HttpClient client;
-    private final Duration requestTimeout;
+    private final Duration deadline;
+    private final int maxBodyBytes;
 
     public HttpScimProbe() {
-        this(defaultClient(), REQUEST_TIMEOUT);
+        this(defaultClient(), DEADLINE);
     }
 
-    /** For tests and proxies: the client decides TLS and connect timeout, {@code requestTimeout} the whole answer. */
-    public HttpScimProbe(HttpClient client, Duration requestTimeout) {
+    /** For tests and proxies: the client decides TLS and connect timeout, {@code deadline} the whole check. */
+    public HttpScimProbe(HttpClient client, Duration deadline) {
+        this(client, deadline, MAX_BODY_BYTES);
+    }
+
+    HttpScimProbe(HttpClient client, Duration deadline, int maxBodyBytes) {
         this.client = Objects.requireNonNull(client, "client");
-        this.requestTimeout = Objects.requireNonNull(requestTimeout, "requestTimeout");
+        this.deadline = Objects.requireNonNull(deadline, "deadline");
+        this.maxBodyBytes = maxBodyBytes;
     }
 
     public static HttpClient defaultClient() {
@@ -79,7 +100,7 @@ public final class HttpScimProbe implements ScimProbe {
         }
         HttpRequest request;
         try {
-            request = HttpRequest.newBuilder(uri).GET().timeout(requestTimeout)
+            request = HttpRequest.newBuilder(uri).GET().timeout(deadline)
                     .header("Authorization", authorization)
                     .header("Accept", "application/scim+json, application/json")
                     .build();
@@ -88,20 +109,40 @@ public final class HttpScimProbe implements ScimProbe {
             return new ScimCheck(Outcome.UNAUTHORIZED, "The token contains characters an HTTP header cannot carry.",
                     NEW_TOKEN);
         }
+        CompletableFuture<HttpResponse<String>> answer =
+                client.sendAsync(request, info -> new LimitedBody(maxBodyBytes));
         try {
-            HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = answer.get(deadline.toNanos(), TimeUnit.NANOSECONDS);
             ScimCheck check = fromStatus(response.statusCode(), response.body(), uri);
             LOG.info("SCIM check of {}: HTTP {} → {}", uri, response.statusCode(), check.outcome());
             return check;
         } catch (InterruptedException e) {
+            answer.cancel(true);
             Thread.currentThread().interrupt();
             throw new CancellationException("SCIM check cancelled");
-        } catch (IOException e) {
-            ScimCheck check = fromFailure(e, uri);
-            LOG.info("SCIM check of {} failed → {} ({})", uri, check.outcome(), e.getClass().getName());
-            LOG.debug("SCIM check failure detail", e);
+        } catch (TimeoutException e) {
+            answer.cancel(true);
+            LOG.info("SCIM check of {} did not finish within {}", uri, deadline);
+            return new ScimCheck(Outcome.UNREACHABLE, uri.getHost() + " did not answer in full within "
+                    + seconds() + " seconds: the answer came too slowly or never ended.", "Check the network and try again; if it keeps happening, a proxy "
+                    + "may be holding the connection open.");
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (causedBy(cause, BodyTooLarge.class)) {
+                LOG.info("SCIM check of {}: answer longer than {} bytes", uri, maxBodyBytes);
+                return new ScimCheck(Outcome.UNEXPECTED, "The address " + uri.getHost() + " answered with more than "
+                        + maxBodyBytes / 1024 + " KB, which no SCIM service does for this request.", COPY_ENDPOINT);
+            }
+            IOException io = cause instanceof IOException ioe ? ioe : new IOException(cause);
+            ScimCheck check = fromFailure(io, uri);
+            LOG.info("SCIM check of {} failed → {} ({})", uri, check.outcome(), io.getClass().getName());
+            LOG.debug("SCIM check failure detail", io);
             return check;
         }
+    }
+
+    private long seconds() {
+        return Math.max(1, deadline.toSeconds());
     }
 
     static URI serviceProviderConfig(ScimEndpoint endpoint) {
@@ -179,7 +220,7 @@ public final class HttpScimProbe implements ScimProbe {
         }
         if (e instanceof HttpTimeoutException) {
             return new ScimCheck(Outcome.UNREACHABLE, host + " did not answer within "
-                    + Math.max(1, requestTimeout.toSeconds()) + " seconds.", "Check the network and try again.");
+                    + seconds() + " seconds.", "Check the network and try again.");
         }
         return new ScimCheck(Outcome.UNEXPECTED, "The SCIM check failed (" + e.getClass().getSimpleName() + ").",
                 "Try again; if it keeps failing, the log has the details.");
@@ -192,5 +233,60 @@ public final class HttpScimProbe implements ScimProbe {
             }
         }
         return false;
+    }
+
+    /** The answer was longer than the probe reads. */
+    static final class BodyTooLarge extends IOException {
+        BodyTooLarge() {
+            super("answer body too large");
+        }
+    }
+
+    /** Collects the body up to a limit, then cancels the stream: a flooding server costs at most the limit. */
+    static final class LimitedBody implements HttpResponse.BodySubscriber<String> {
+        private final CompletableFuture<String> body = new CompletableFuture<>();
+        private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        private final int limit;
+        private Flow.Subscription subscription;
+
+        LimitedBody(int limit) {
+            this.limit = limit;
+        }
+
+        @Override
+        public void onSubscribe(Flow.Subscription s) {
+            subscription = s;
+            s.request(1);
+        }
+
+        @Override
+        public void onNext(List<ByteBuffer> buffers) {
+            for (ByteBuffer b : buffers) {
+                if (bytes.size() + b.remaining() > limit) {
+                    subscription.cancel();
+                    body.completeExceptionally(new BodyTooLarge());
+                    return;
+                }
+                byte[] chunk = new byte[b.remaining()];
+                b.get(chunk);
+                bytes.write(chunk, 0, chunk.length);
+            }
+            subscription.request(1);
+        }
+
+        @Override
+        public void onError(Throwable failure) {
+            body.completeExceptionally(failure);
+        }
+
+        @Override
+        public void onComplete() {
+            body.complete(bytes.toString(StandardCharsets.UTF_8));
+        }
+
+        @Override
+        public CompletionStage<String> getBody() {
+            return body;
+        }
     }
 }

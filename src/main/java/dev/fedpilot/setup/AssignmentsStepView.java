@@ -2,7 +2,7 @@ package dev.fedpilot.setup;
 
 import dev.fedpilot.domain.AppAssignment;
 import dev.fedpilot.ui.FindingList;
-import dev.fedpilot.ui.Messages;
+import dev.fedpilot.text.Messages;
 import javafx.animation.PauseTransition;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;

@@ -1,6 +1,6 @@
 package dev.fedpilot.setup;
 
-import dev.fedpilot.ui.Messages;
+import dev.fedpilot.text.Messages;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.VBox;

@@ -1,7 +1,7 @@
 package dev.fedpilot.setup;
 
 import dev.fedpilot.ui.FindingList;
-import dev.fedpilot.ui.Messages;
+import dev.fedpilot.text.Messages;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.layout.FlowPane;

@@ -1,5 +1,7 @@
 package dev.fedpilot.setup;
 
+import dev.fedpilot.files.AtomicFiles;
+import dev.fedpilot.files.Access;
 import dev.fedpilot.domain.AuditEntry;
 import dev.fedpilot.domain.EnterpriseApp;
 import dev.fedpilot.domain.Finding;
@@ -18,10 +20,8 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 
 /**
@@ -87,10 +87,7 @@ public final class IdpMetadataStepViewModel extends StepViewModel {
             List<Finding> found = MetadataChecks.check(metadata, ctx.clock().instant(), MetadataKind.ENTRA_IDP);
             Path file = ctx.exports().resolve("entra-idp-metadata-" + app.appId() + ".xml");
             if (!Finding.anyError(found)) {
-                Files.createDirectories(file.getParent());
-                Path temp = Files.createTempFile(file.getParent(), "idp", ".tmp");
-                Files.writeString(temp, text, StandardCharsets.UTF_8);
-                Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+                AtomicFiles.writeString(file, Access.OWNER_ONLY, text);
             }
             return new Downloaded(text, metadata, found, file);
         }, downloaded -> {

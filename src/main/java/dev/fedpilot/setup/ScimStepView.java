@@ -1,6 +1,6 @@
 package dev.fedpilot.setup;
 
-import dev.fedpilot.ui.Messages;
+import dev.fedpilot.text.Messages;
 import javafx.scene.control.Button;
 import javafx.scene.control.DatePicker;
 import javafx.scene.control.Label;

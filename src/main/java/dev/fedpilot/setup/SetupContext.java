@@ -12,7 +12,7 @@ import dev.fedpilot.port.IdentityCenter;
 import dev.fedpilot.port.ScimProbe;
 import dev.fedpilot.port.StateStore;
 import dev.fedpilot.ui.DialogService;
-import dev.fedpilot.ui.Messages;
+import dev.fedpilot.text.Messages;
 import dev.fedpilot.ui.TaskRunner;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;

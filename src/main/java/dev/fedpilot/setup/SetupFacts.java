@@ -2,8 +2,8 @@ package dev.fedpilot.setup;
 
 import dev.fedpilot.domain.ProvisioningJob;
 import dev.fedpilot.domain.SetupState;
-import dev.fedpilot.ui.Fact;
-import dev.fedpilot.ui.Messages;
+import dev.fedpilot.text.Fact;
+import dev.fedpilot.text.Messages;
 
 import java.time.Duration;
 import java.time.Instant;

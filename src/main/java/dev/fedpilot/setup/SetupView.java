@@ -4,7 +4,7 @@ import dev.fedpilot.domain.StepStatus;
 import dev.fedpilot.ui.Card;
 import dev.fedpilot.ui.DialogService;
 import dev.fedpilot.ui.FindingList;
-import dev.fedpilot.ui.Messages;
+import dev.fedpilot.text.Messages;
 import javafx.animation.PauseTransition;
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Insets;

@@ -7,7 +7,7 @@ import dev.fedpilot.domain.Pitfalls;
 import dev.fedpilot.domain.ProvisioningJob;
 import dev.fedpilot.domain.SetupState;
 import dev.fedpilot.domain.SetupStep;
-import dev.fedpilot.ui.Fact;
+import dev.fedpilot.text.Fact;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;

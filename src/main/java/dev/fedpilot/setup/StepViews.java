@@ -1,6 +1,6 @@
 package dev.fedpilot.setup;
 
-import dev.fedpilot.ui.Messages;
+import dev.fedpilot.text.Messages;
 import javafx.scene.Node;
 import javafx.scene.layout.Region;
 
@@ -11,7 +11,7 @@ final class StepViews {
 
     static Node controls(StepViewModel step, Messages messages) {
         if (step instanceof InstanceStepViewModel m) {
-            return new InstanceStepView(m);
+            return new InstanceStepView(m, messages);
         }
         if (step instanceof EntraAppStepViewModel m) {
             return new EntraAppStepView(m, messages);

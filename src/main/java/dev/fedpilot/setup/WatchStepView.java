@@ -1,7 +1,7 @@
 package dev.fedpilot.setup;
 
 import dev.fedpilot.domain.ProvisioningJob;
-import dev.fedpilot.ui.Messages;
+import dev.fedpilot.text.Messages;
 import javafx.beans.binding.Bindings;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;

@@ -5,26 +5,36 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import dev.fedpilot.domain.CloudException;
+import dev.fedpilot.files.Access;
+import dev.fedpilot.files.AtomicFiles;
+import dev.fedpilot.files.PrivateFolders;
 import dev.fedpilot.port.StateStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
 /**
- * Keeps each document as {@code <dir>/<name>.json}, written to a temp file and moved into place, so a crash
- * leaves either the old or the new document. A document that cannot be read is set aside, not lost.
+ * Keeps each document as {@code <dir>/<name>.json}, owner-only, written through {@link AtomicFiles} so a crash
+ * leaves either the old or the new document. A document that cannot be read is set aside under a name of its own
+ * (never over an earlier one), and {@link #setAside} says where, so the user can be told.
  */
 public final class JsonFileStateStore implements StateStore {
     private static final Logger LOG = LoggerFactory.getLogger(JsonFileStateStore.class);
     private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9._-]{0,63}");
+    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS")
+            .withZone(ZoneOffset.UTC);
     private final Path directory;
+    private final Map<String, String> setAside = new ConcurrentHashMap<>();
     private ObjectMapper json;
 
     public JsonFileStateStore(Path directory) {
@@ -67,36 +77,43 @@ public final class JsonFileStateStore implements StateStore {
         try {
             return Optional.ofNullable(json().readValue(file.toFile(), type));
         } catch (IOException e) {
-            Path aside = file.resolveSibling(file.getFileName() + ".unreadable");
-            LOG.warn("could not read {}; moved it to {}", file, aside, e);
+            Path aside = file.resolveSibling(file.getFileName() + "." + STAMP.format(Instant.now()) + ".unreadable");
             try {
-                Files.move(file, aside, StandardCopyOption.REPLACE_EXISTING);
+                // no REPLACE_EXISTING: an earlier copy set aside stays
+                Files.move(file, aside);
+                setAside.put(name, aside.toString());
+                LOG.warn("could not read {}; moved it to {}", file, aside, e);
             } catch (IOException moveFailed) {
-                LOG.warn("could not set {} aside", file, moveFailed);
+                LOG.warn("could not read {} nor set it aside", file, moveFailed);
+                throw new CloudException(CloudException.Problem.UNEXPECTED, "Could not read " + file + ".",
+                        "Move the file away yourself and start FedPilot again.", null, e);
             }
             return Optional.empty();
         }
     }
 
     @Override
+    public Optional<String> setAside(String name) {
+        return Optional.ofNullable(setAside.get(name));
+    }
+
+    @Override
     public void save(String name, Object document) {
         Path file = file(name);
         try {
-            Files.createDirectories(directory);
-            Path temp = Files.createTempFile(directory, name, ".tmp");
-            try {
-                json().writeValue(temp.toFile(), document);
-                try {
-                    Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-                } catch (AtomicMoveNotSupportedException e) {
-                    Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING);
-                }
-            } finally {
-                Files.deleteIfExists(temp);
-            }
+            AtomicFiles.write(file, Access.OWNER_ONLY, out -> json().writeValue(out, document));
         } catch (IOException e) {
             throw new CloudException(CloudException.Problem.UNEXPECTED, "Could not save " + file + ": " + e.getMessage(),
                     "Check that the folder " + directory + " is writable and the disk is not full.", null, e);
+        }
+    }
+
+    /** Narrows the folder and everything in it to its owner (0700 / 0600): settings of older versions were 0644. */
+    public void tighten() {
+        try {
+            PrivateFolders.tighten(directory);
+        } catch (IOException e) {
+            LOG.warn("could not make {} owner-only", directory, e);
         }
     }
 

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import dev.fedpilot.domain.AuditEntry;
+import dev.fedpilot.files.AtomicFiles;
 import dev.fedpilot.port.AuditLog;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -13,11 +14,10 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The audit log as one JSON object per line, appended: a crash can cost at most the last line. */
+/** The audit log as one JSON object per line, appended owner-only and fsynced: a crash can cost at most the last line. */
 public final class JsonLinesAuditLog implements AuditLog {
     private static final Logger LOG = LoggerFactory.getLogger(JsonLinesAuditLog.class);
     private final Path file;
@@ -32,9 +32,7 @@ public final class JsonLinesAuditLog implements AuditLog {
     @Override
     public synchronized void record(AuditEntry entry) {
         try {
-            Files.createDirectories(file.getParent());
-            Files.writeString(file, json.writeValueAsString(entry) + "\n", StandardCharsets.UTF_8,
-                    StandardOpenOption.CREATE, StandardOpenOption.APPEND, StandardOpenOption.WRITE);
+            AtomicFiles.append(file, json.writeValueAsString(entry) + "\n");
         } catch (IOException e) {
             LOG.warn("could not append to the audit log {}", file, e);
         }

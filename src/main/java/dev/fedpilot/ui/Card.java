@@ -1,5 +1,6 @@
 package dev.fedpilot.ui;
 
+import dev.fedpilot.text.Fact;
 import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
 import javafx.geometry.Insets;

@@ -11,7 +11,7 @@ import dev.fedpilot.sandbox.SandboxWorld;
 import dev.fedpilot.store.MemoryAuditLog;
 import dev.fedpilot.store.MemoryStateStore;
 import dev.fedpilot.ui.FxTaskRunner;
-import dev.fedpilot.ui.Messages;
+import dev.fedpilot.text.Messages;
 import dev.fedpilot.ui.RecordingDialogs;
 import dev.fedpilot.ui.Theme;
 import javafx.animation.AnimationTimer;

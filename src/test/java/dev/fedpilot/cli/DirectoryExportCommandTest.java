@@ -131,17 +131,52 @@ class DirectoryExportCommandTest {
     }
 
     @Test
-    void withoutSandboxOrSignInItFailsInOneLine() {
-        assertEquals(1, run("directory", "export", "--format", "csv", "--out", out.resolve("d.csv").toString()));
+    void aFolderAtOutIsRefusedAsBadUsageAndLeftAlone() throws IOException {
+        Path dir = Files.createDirectory(out.resolve("taken"));
+        assertEquals(2, run("directory", "export", "--format", "csv", "--out", dir.toString(), "--sandbox"));
         assertEquals(1, stderr.toString().strip().lines().count(), stderr.toString());
-        assertTrue(stderr.toString().contains("--sandbox"), stderr.toString());
+        assertTrue(stderr.toString().contains("not a regular file"), stderr.toString());
+        assertTrue(Files.isDirectory(dir));
     }
 
     @Test
-    void aFileThatCannotBeWrittenFailsInOneLine() throws IOException {
-        Path dir = Files.createDirectory(out.resolve("taken"));
-        assertEquals(1, run("directory", "export", "--format", "csv", "--out", dir.toString(), "--sandbox"));
-        assertEquals(1, stderr.toString().strip().lines().count(), stderr.toString());
-        assertTrue(stderr.toString().startsWith("fedpilot: Could not write"), stderr.toString());
+    void aFifoAtOutIsRefusedAndNeverReplaced() throws Exception {
+        Path fifo = out.resolve("pipe");
+        assertEquals(0, new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor());
+        assertEquals(2, run("directory", "export", "--format", "json", "--out", fifo.toString(), "--sandbox"));
+        assertTrue(stderr.toString().contains("not a regular file"), stderr.toString());
+        assertTrue(Files.exists(fifo) && !Files.isRegularFile(fifo), "the FIFO is still there");
+    }
+
+    @Test
+    void aDeviceAtOutIsRefused() {
+        assertEquals(2, run("directory", "export", "--format", "csv", "--out", "/dev/null", "--sandbox"));
+        assertTrue(stderr.toString().contains("not a regular file"), stderr.toString());
+    }
+
+    @Test
+    void aNameTooLongInBytesIsBadUsage() {
+        // 130 two-byte characters and ".csv": 134 characters, 264 bytes
+        String name = "é".repeat(130) + ".csv";
+        assertEquals(2, run("directory", "export", "--format", "csv", "--out", out.resolve(name).toString(),
+                "--sandbox"));
+        assertTrue(stderr.toString().contains("264 bytes long"), stderr.toString());
+    }
+
+    @Test
+    void theExportedFileIsOwnerOnly() throws IOException {
+        Path file = out.resolve("people.json");
+        assertEquals(0, run("directory", "export", "--format", "json", "--out", file.toString(), "--sandbox"));
+        assertEquals("rw-------", java.nio.file.attribute.PosixFilePermissions.toString(
+                Files.getPosixFilePermissions(file)));
+    }
+
+    @Test
+    void dashWritesTheDataToStandardOutputAndTheSummaryToStderr() throws IOException {
+        assertEquals(0, run("directory", "export", "--format", "json", "--out", "-", "--sandbox"));
+        JsonNode root = new ObjectMapper().readTree(stdout.toString());
+        assertEquals(4, root.get("users").size());
+        assertTrue(stderr.toString().contains("to standard output"), stderr.toString());
+        assertFalse(Files.exists(Path.of("-")));
     }
 }

@@ -109,4 +109,43 @@ class FedPilotCommandTest {
         assertFalse(FedPilotCommand.opensWindow(new String[]{"--sandbox", "report"}));
         assertFalse(FedPilotCommand.opensWindow(new String[]{"--sandbox", "--sandbox"}));
     }
+
+    @Test
+    void sandboxLargeOpensTheWindowOnTheLargePreset() {
+        assertEquals(0, run("--sandbox=large"));
+        assertEquals(List.of(new GuiRequest(true, false, true, false)), windows);
+        assertTrue(FedPilotCommand.opensWindow(new String[]{"--sandbox=large", "--self-test"}));
+    }
+
+    @Test
+    void sandboxResetOpensTheSandboxStartedOver() {
+        assertEquals(0, run("--sandbox-reset"));
+        assertEquals(0, run("--sandbox=large", "--sandbox-reset"));
+        assertEquals(List.of(new GuiRequest(true, false, false, true), new GuiRequest(true, false, true, true)),
+                windows);
+    }
+
+    @Test
+    void theSandboxPresetAlsoParsesWithPicocli() {
+        assertEquals(0, run("--sandbox", "large"));
+        assertEquals(0, run("--sandbox=demo", "--sandbox-reset", "--self-test"));
+        assertEquals(List.of(new GuiRequest(true, false, true, false), new GuiRequest(true, true, false, true)),
+                windows);
+    }
+
+    @Test
+    void anUnknownSandboxPresetIsBadUsage() {
+        assertEquals(2, run("--sandbox=huge"));
+        assertTrue(err.toString().contains("--sandbox takes 'demo' or 'large', not 'huge'."), err.toString());
+        assertTrue(windows.isEmpty());
+        assertFalse(FedPilotCommand.opensWindow(new String[]{"--sandbox=huge"}));
+        assertFalse(FedPilotCommand.opensWindow(new String[]{"--sandbox", "--sandbox=large"}));
+    }
+
+    @Test
+    void aSubcommandAfterTheSandboxFlagIsNotTakenForItsPreset() {
+        assertEquals(0, run("--sandbox", "membership", "add", "--group", "auditors", "--user", "jana.novak"));
+        assertTrue(out.toString().contains("Added jana.novak to auditors."), out + " / " + err);
+        assertTrue(windows.isEmpty());
+    }
 }

@@ -89,7 +89,8 @@ class MetadataCommandTest {
         assertCertificate(Corpus.expected("aws-sp", "signing"), j.get("certificates").get(0));
         assertEquals(0, j.get("findings").size());
         assertEquals(List.of("kind", "entityId", "acsUrls", "ssoUrls", "nameIdFormats", "region", "identityStoreId",
-                "tenantId", "characterCount", "certificates", "findings"), fieldNames(j));
+                "tenantId", "characterCount", "signed", "certificates", "findings"), fieldNames(j));
+        assertFalse(j.get("signed").asBoolean());
     }
 
     @Test
@@ -182,6 +183,25 @@ class MetadataCommandTest {
         Run folder = run("metadata", "inspect", dir.toString());
         assertEquals(ExitCodes.BAD_INPUT, folder.exitCode());
         assertTrue(folder.err().contains("is a folder"), folder.err());
+    }
+
+    @Test
+    void deeplyNestedXmlAndAFifoExitWithTwoAndOneLine(@TempDir Path dir) throws Exception {
+        Path deep = dir.resolve("deep.xml");
+        java.nio.file.Files.writeString(deep, "<md:EntityDescriptor xmlns:md=\"urn:oasis:names:tc:SAML:2.0:metadata\">"
+                + "<x>".repeat(100_000) + "</x>".repeat(100_000) + "</md:EntityDescriptor>");
+        Path fifo = dir.resolve("pipe.xml");
+        assertEquals(0, new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor());
+        for (Path p : List.of(deep, fifo)) {
+            Run r = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(20),
+                    () -> run("metadata", "inspect", p.toString(), "--json"));
+            assertEquals(ExitCodes.BAD_INPUT, r.exitCode(), r.err());
+            assertEquals("", r.out());
+            assertEquals(1, r.errLines().size(), r.err());
+            assertFalse(r.err().contains("Exception") || r.err().contains("StackOverflow"), r.err());
+        }
+        assertTrue(run("metadata", "inspect", deep.toString()).err().contains("nested more than"));
+        assertTrue(run("metadata", "inspect", fifo.toString()).err().contains("not a regular file"));
     }
 
     @Test

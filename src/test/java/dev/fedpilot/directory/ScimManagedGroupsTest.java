@@ -114,6 +114,39 @@ class ScimManagedGroupsTest {
     }
 
     @Test
+    void afterUndoTheLeftoverWarningDoesNotMoveADifferentPendingEditToEntra() {
+        DirectoryFixture f = provisioned();
+        DirectoryViewModel model = f.open();
+        model.selectGroup(group(model, GROUP));
+        MembersViewModel.Member first = model.members().rows().get(0);
+        model.removeMembers(List.of(first));
+        model.dismissScimWarning(); // the user keeps this one as an AWS-only change
+        model.addToGroup(group(model, GROUP), List.of(row(model, MEGAN)));
+        assertTrue(model.scimWarningProperty().get().contains(GROUP));
+        model.pending().undo(); // takes the add back: the warning named it and nothing else
+
+        assertEquals("", model.scimWarningProperty().get(), "the warning went with the change it named");
+        model.makeLasting(); // a click on the button as it was, e.g. a stale view
+        assertEquals(1, model.pending().changes().size());
+        assertEquals(MembershipChange.Where.IDENTITY_STORE, model.pending().changes().get(0).change().where(),
+                "the kept edit is still an AWS change");
+    }
+
+    @Test
+    void makeItInEntraActsOnlyOnTheChangeTheWarningNames() {
+        DirectoryFixture f = provisioned();
+        DirectoryViewModel model = f.open();
+        model.selectGroup(group(model, GROUP));
+        model.removeMembers(List.of(model.members().rows().get(0)));
+        model.dismissScimWarning();
+        model.addToGroup(group(model, GROUP), List.of(row(model, MEGAN)));
+        model.makeLasting();
+        List<MembershipChange.Where> where = model.pending().changes().stream().map(pc -> pc.change().where())
+                .toList();
+        assertEquals(List.of(MembershipChange.Where.IDENTITY_STORE, MembershipChange.Where.ENTRA), where);
+    }
+
+    @Test
     void aUserMadeInAwsCannotBeAddedAtTheSourceAndTheChangeStaysPendingWithTheReason() {
         DirectoryFixture f = provisioned();
         DirectoryViewModel model = f.open();

@@ -47,10 +47,22 @@ class ViewExportTest {
     }
 
     @Test
-    void aCellThatASpreadsheetWouldRunIsWrittenAsText() {
-        assertEquals("'=1+2", DirectoryExport.cell("=1+2"));
-        assertEquals("\"'=HYPERLINK(\"\"x\"\")\"", DirectoryExport.cell("=HYPERLINK(\"x\")"));
-        assertEquals("\"a,b\"", DirectoryExport.cell("a,b"));
-        assertEquals("plain", DirectoryExport.cell("plain"));
+    void aCellThatASpreadsheetWouldRunIsWrittenAsText() throws IOException {
+        DirectoryExport export = new DirectoryExport("d-1", java.time.Instant.EPOCH,
+                List.of(new dev.fedpilot.domain.DirectoryUser("u-1", "=HYPERLINK(\"x\")", "+1 555", null, null,
+                        List.of("-a@b"), List.of(), "@x")), List.of(), List.of());
+        java.io.StringWriter text = new java.io.StringWriter();
+        export.writeTo(text, DirectoryExport.Format.CSV);
+        String row = text.toString().split("\r\n")[1];
+        assertEquals("user,u-1,\"'=HYPERLINK(\"\"x\"\")\",'+1 555,'-a@b,'@x,,,,", row);
+    }
+
+    @Test
+    void theExportIsReadableByItsOwnerOnly() throws IOException {
+        DirectoryExport export = new DirectoryExport("d-1", java.time.Instant.EPOCH, List.of(), List.of(), List.of());
+        Path file = dir.resolve("people.csv");
+        export.write(file, DirectoryExport.Format.CSV);
+        assertEquals("rw-------", java.nio.file.attribute.PosixFilePermissions.toString(
+                Files.getPosixFilePermissions(file)));
     }
 }

@@ -1,7 +1,7 @@
 package dev.fedpilot.report;
 
 import dev.fedpilot.domain.SetupState;
-import dev.fedpilot.ui.Messages;
+import dev.fedpilot.text.Messages;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -1,7 +1,7 @@
 package dev.fedpilot.report;
 
 import dev.fedpilot.domain.SetupState;
-import dev.fedpilot.ui.Messages;
+import dev.fedpilot.text.Messages;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.interactive.documentnavigation.outline.PDOutlineItem;

@@ -110,7 +110,7 @@ class ReportBuilderTest {
         f.setup.world.runProvisioningCycle();
         SetupReport r = f.builder().build();
         assertTrue(codes(r).containsAll(List.of("user-missing-names", "user-multi-valued", "group-nested",
-                "provisioning-cycle-failures", "provisioning-failed")), codes(r).toString());
+                "provisioning-cycle-failures", "provisioning-failed-missing-name")), codes(r).toString());
         assertTrue(r.provisioning().lastCycle().failed() > 0);
         Item nested = finding(r, "group-nested");
         assertEquals(Section.ASSIGNMENTS, nested.section());

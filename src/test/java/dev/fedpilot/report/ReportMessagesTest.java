@@ -1,6 +1,6 @@
 package dev.fedpilot.report;
 
-import dev.fedpilot.ui.Messages;
+import dev.fedpilot.text.Messages;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;

@@ -3,7 +3,7 @@ package dev.fedpilot.report;
 import dev.fedpilot.domain.AuditEntry;
 import dev.fedpilot.domain.CloudException;
 import dev.fedpilot.port.EntraTenant;
-import dev.fedpilot.ui.Messages;
+import dev.fedpilot.text.Messages;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

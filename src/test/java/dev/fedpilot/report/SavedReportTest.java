@@ -1,6 +1,6 @@
 package dev.fedpilot.report;
 
-import dev.fedpilot.ui.Messages;
+import dev.fedpilot.text.Messages;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;

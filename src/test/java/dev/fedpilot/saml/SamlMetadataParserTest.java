@@ -75,7 +75,8 @@ class SamlMetadataParserTest {
         assertNull(m.region());
         // The file also carries the expired certificate in ds:Signature and a WS-Fed RoleDescriptor.
         assertEquals(List.of(expected("long-valid", "signing")), m.certificates());
-        assertEquals(List.of("nameid-format-not-declared"), codes(m, MetadataKind.ENTRA_IDP));
+        assertEquals(List.of("nameid-format-not-declared", "signature-not-verified"), codes(m, MetadataKind.ENTRA_IDP),
+                "Entra signs its federation metadata; FedPilot says it does not check that signature");
     }
 
     @Test
@@ -128,12 +129,12 @@ class SamlMetadataParserTest {
     void expiredAndExpiringCertificatesAreFlaggedAgainstAPinnedClock() {
         SamlMetadata expired = parser.parse(Corpus.bytes("expired-cert-idp.xml"));
         assertEquals(List.of(expected("expired", "signing")), expired.certificates());
-        assertEquals(List.of("certificate-expired", "nameid-format-not-declared"), codes(expired, MetadataKind.ENTRA_IDP));
+        assertEquals(List.of("certificate-expired", "nameid-format-not-declared", "signature-not-verified"), codes(expired, MetadataKind.ENTRA_IDP));
         SamlMetadata expiring = parser.parse(Corpus.bytes("expiring-cert-idp.xml"));
         CertificateInfo cert = expiring.certificates().get(0);
         assertEquals(expected("expiring", "signing"), cert);
         // Expires 2026-12-07 12:00 UTC: 10 days after NOW, 3 days after NOW + 7 days, gone after.
-        assertEquals(List.of("certificate-expires-within-30-days", "nameid-format-not-declared"),
+        assertEquals(List.of("certificate-expires-within-30-days", "nameid-format-not-declared", "signature-not-verified"),
                 codes(expiring, MetadataKind.ENTRA_IDP));
         assertEquals("certificate-expires-within-7-days", MetadataChecks.check(expiring,
                 NOW.plus(java.time.Duration.ofDays(7)), null).get(0).code());
@@ -145,7 +146,7 @@ class SamlMetadataParserTest {
     void encryptionKeyIsReadWithItsUseAndFlagged() {
         SamlMetadata m = parser.parse(Corpus.bytes("encryption-key-idp.xml"));
         assertEquals(List.of("signing", "encryption"), m.certificates().stream().map(CertificateInfo::use).toList());
-        assertEquals(List.of("encryption-key-present", "nameid-format-not-declared"), codes(m, MetadataKind.ENTRA_IDP));
+        assertEquals(List.of("encryption-key-present", "nameid-format-not-declared", "signature-not-verified"), codes(m, MetadataKind.ENTRA_IDP));
     }
 
     @Test

@@ -32,7 +32,12 @@ final class SandboxFixture {
     }
 
     SandboxFixture(SandboxOptions options) {
-        world = new SandboxWorld(options, clock);
+        this(options, null);
+    }
+
+    /** A world kept in {@code folder} (null: in memory only). */
+    SandboxFixture(SandboxOptions options, SandboxFolder folder) {
+        world = new SandboxWorld(options, clock, folder);
         entra = world.entraTenant();
         idc = world.identityCenter();
         console = world.console();

@@ -5,11 +5,14 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -45,7 +48,51 @@ class JsonFileStateStoreTest {
         Files.writeString(dir.resolve("setup.json"), "{ truncated");
         var store = new JsonFileStateStore(dir);
         assertEquals(Optional.empty(), store.load("setup", Progress.class));
-        assertEquals("{ truncated", Files.readString(dir.resolve("setup.json.unreadable")));
+        Path aside = Path.of(store.setAside("setup").orElseThrow());
+        assertEquals("{ truncated", Files.readString(aside));
+        assertFalse(Files.exists(dir.resolve("setup.json")));
+    }
+
+    @Test
+    void aSecondUnreadableDocumentDoesNotReplaceTheFirstSetAside() throws Exception {
+        var store = new JsonFileStateStore(dir);
+        Files.writeString(dir.resolve("setup.json"), "{ first");
+        store.load("setup", Progress.class);
+        String first = store.setAside("setup").orElseThrow();
+        Files.writeString(dir.resolve("setup.json"), "{ second");
+        store.load("setup", Progress.class);
+        String second = store.setAside("setup").orElseThrow();
+        assertNotEquals(first, second);
+        assertEquals("{ first", Files.readString(Path.of(first)));
+        assertEquals("{ second", Files.readString(Path.of(second)));
+    }
+
+    @Test
+    void documentsAreOwnerOnlyAndAnOlderOpenFolderIsTightened() throws Exception {
+        Path home = dir.resolve("home");
+        Files.createDirectories(home.resolve("logs"), PosixFilePermissions.asFileAttribute(
+                PosixFilePermissions.fromString("rwxr-xr-x")));
+        Files.setPosixFilePermissions(home, PosixFilePermissions.fromString("rwxr-xr-x"));
+        Path old = Files.writeString(home.resolve("logs/fedpilot.log"), "old");
+        Files.setPosixFilePermissions(old, PosixFilePermissions.fromString("rw-r--r--"));
+        var store = new JsonFileStateStore(home);
+        store.tighten();
+        store.save("setup", new Progress(1, "a", null, List.of()));
+        assertEquals("rwx------", perms(home));
+        assertEquals("rwx------", perms(home.resolve("logs")));
+        assertEquals("rw-------", perms(old));
+        assertEquals("rw-------", perms(home.resolve("setup.json")));
+    }
+
+    @Test
+    void aNewFolderIsCreatedOwnerOnly() throws Exception {
+        var store = new JsonFileStateStore(dir.resolve("a/b"));
+        store.save("setup", new Progress(1, "a", null, List.of()));
+        assertEquals("rwx------", perms(dir.resolve("a/b")));
+    }
+
+    private static String perms(Path p) throws java.io.IOException {
+        return PosixFilePermissions.toString(Files.getPosixFilePermissions(p));
     }
 
     @Test

@@ -8,7 +8,7 @@ import dev.fedpilot.setup.SetupContext;
 import dev.fedpilot.setup.SetupWizardViewModel;
 import dev.fedpilot.store.MemoryAuditLog;
 import dev.fedpilot.store.MemoryStateStore;
-import dev.fedpilot.ui.Messages;
+import dev.fedpilot.text.Messages;
 import dev.fedpilot.ui.RecordingDialogs;
 import dev.fedpilot.ui.SameThreadTaskRunner;
 import dev.fedpilot.ui.TaskRunner;

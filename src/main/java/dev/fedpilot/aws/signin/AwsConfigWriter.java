@@ -1,5 +1,7 @@
 package dev.fedpilot.aws.signin;
 
+import dev.fedpilot.files.AtomicFiles;
+import dev.fedpilot.files.Access;
 import dev.fedpilot.domain.CloudException;
 import dev.fedpilot.domain.CloudException.Problem;
 import org.slf4j.Logger;
@@ -7,19 +9,13 @@ import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFilePermission;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -32,7 +28,6 @@ final class AwsConfigWriter {
     private static final Pattern SAFE_NAME = Pattern.compile("[A-Za-z0-9_.@+-]+");
     private static final Pattern ACCOUNT = Pattern.compile("\\d{12}");
     private static final Pattern SAFE_VALUE = Pattern.compile("[^\\r\\n\\[\\]]+");
-    private static final boolean POSIX = FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
 
     private final Path configFile;
 
@@ -134,26 +129,8 @@ final class AwsConfigWriter {
 
     private void write(List<String> lines) {
         try {
-            Path directory = configFile.toAbsolutePath().getParent();
-            Files.createDirectories(directory);
-            Set<PosixFilePermission> permissions = POSIX && Files.exists(configFile)
-                    ? Files.getPosixFilePermissions(configFile) : PosixFilePermissions.fromString("rw-------");
-            Path temp = POSIX ? Files.createTempFile(directory, ".fedpilot-config-", ".tmp",
-                    PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")))
-                    : Files.createTempFile(directory, ".fedpilot-config-", ".tmp");
-            try {
-                Files.write(temp, (String.join("\n", lines) + "\n").getBytes(StandardCharsets.UTF_8));
-                if (POSIX) {
-                    Files.setPosixFilePermissions(temp, permissions);
-                }
-                try {
-                    Files.move(temp, configFile, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-                } catch (AtomicMoveNotSupportedException e) {
-                    Files.move(temp, configFile, StandardCopyOption.REPLACE_EXISTING);
-                }
-            } finally {
-                Files.deleteIfExists(temp);
-            }
+            // the user's own file: its permissions stay as they were
+            AtomicFiles.writeString(configFile, Access.AS_BEFORE, String.join("\n", lines) + "\n");
         } catch (IOException e) {
             throw failed(e);
         }

@@ -27,7 +27,13 @@ public record AwsFileLocations(Path configFile, Path credentialsFile, Path ssoCa
     }
 
     public static AwsFileLocations forCurrentUser() {
-        return of(System.getenv(), Path.of(System.getProperty("user.home")));
+        return of(System.getenv(), home(System.getenv()));
+    }
+
+    /** The home directory as the AWS SDK finds it: HOME first, then the JVM's user.home. */
+    public static Path home(Map<String, String> environment) {
+        String home = environment.get("HOME");
+        return home == null || home.isBlank() ? Path.of(System.getProperty("user.home")) : Path.of(home);
     }
 
     private static Optional<Path> pathFrom(String value, Path home) {

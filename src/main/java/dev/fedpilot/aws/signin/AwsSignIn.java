@@ -6,6 +6,7 @@ import dev.fedpilot.domain.CloudException.Problem;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.services.sts.StsClient;
 import software.amazon.awssdk.services.sts.model.GetCallerIdentityResponse;
 
@@ -51,7 +52,7 @@ public final class AwsSignIn {
         /** The real AWS and the current user's files; the browser sign-in may take 10 minutes, as in the CLI. */
         public static Settings forCurrentUser() {
             Map<String, String> env = System.getenv();
-            return new Settings(AwsFileLocations.of(env, Path.of(System.getProperty("user.home"))), env,
+            return new Settings(AwsFileLocations.of(env, AwsFileLocations.home(env)), env,
                     SignInEndpoints.aws(), AwsCallPolicy.defaults(), Duration.ofMinutes(10), Sleeper.system(),
                     Clock.systemUTC());
         }
@@ -76,6 +77,39 @@ public final class AwsSignIn {
     /** Every profile of the config and credentials files, plus the environment credentials when set. */
     public List<AwsProfile> profiles() {
         return profiles.list();
+    }
+
+    /** The region as the AWS CLI finds it: the option, AWS_REGION, AWS_DEFAULT_REGION, the profile's region. */
+    public Optional<AwsRegions.Found> region(Optional<String> option, Optional<String> profile) {
+        return AwsRegions.resolve(option, profile, settings.environment(), profiles::merged);
+    }
+
+    /**
+     * Credentials as the AWS CLI picks them: the named profile; else AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY;
+     * else the profile AWS_PROFILE names (or "default") when it has credentials; else the SDK's default chain
+     * (web identity, container and instance credentials). Nothing is called yet: resolving them checks them.
+     */
+    public AwsCredentialsProvider commandLineCredentials(Optional<String> profileOption) {
+        Optional<String> named = profileOption.filter(n -> !n.isBlank()).map(String::trim);
+        if (named.isEmpty()) {
+            Optional<AwsCredentialsProvider> environment = profiles.environmentProvider();
+            if (environment.isPresent()) {
+                return environment.get();
+            }
+        }
+        String name = AwsRegions.profileName(named, settings.environment());
+        Optional<AwsProfile> profile = profiles().stream()
+                .filter(p -> p.kind() != AwsProfile.Kind.ENVIRONMENT && p.name().equals(name)).findFirst();
+        boolean explicit = named.isPresent() || !"default".equals(name);
+        if (profile.isEmpty() && explicit) {
+            throw new CloudException(Problem.UNAUTHENTICATED, "AWS: the profile '" + name + "' is not in "
+                    + settings.files().configFile() + " or " + settings.files().credentialsFile() + ".",
+                    "Run 'aws configure --profile " + name + "' or 'aws configure sso', or name another profile.");
+        }
+        if (profile.isPresent() && (profile.get().hasCredentials() || explicit)) {
+            return credentials(profile.get());
+        }
+        return DefaultCredentialsProvider.builder().build();
     }
 
     /** The {@code [sso-session]} sections of the config file: portals the user signed in to before. */

@@ -24,6 +24,32 @@ record OidcRegistration(String clientId, Secret clientSecret, Instant expiresAt)
         return new OidcRegistration(response.clientId(), Secret.of(response.clientSecret()), expires);
     }
 
+    /** Registrations this close to expiry are replaced, so that a sign-in never starts with a dying one. */
+    static final Duration RENEW_BEFORE = Duration.ofHours(1);
+
+    /**
+     * The cached registration for this session and flow while it is valid, else a new one (then cached), as the
+     * AWS CLI does: RegisterClient is rate-limited and each call leaves one more client behind in the account.
+     *
+     * @param flow "authorization_code" or "device_code": the two register different grant types
+     */
+    static OidcRegistration cachedOrRegister(SsoOidcClient oidc, SsoTokenCache cache, SsoSessionConfig session,
+                                             String flow, Clock clock,
+                                             Consumer<RegisterClientRequest.Builder> request) {
+        String key = "{\"tool\":\"fedpilot\",\"flow\":\"" + flow + "\",\"startUrl\":\"" + session.startUrl()
+                + "\",\"region\":\"" + session.region() + "\",\"scopes\":\"" + String.join(",",
+                session.effectiveScopes()) + "\",\"session_name\":\"" + session.name().orElse("") + "\"}";
+        Optional<OidcRegistration> cached = cache.loadRegistration(key, clock.instant(), RENEW_BEFORE);
+        if (cached.isPresent()) {
+            return cached.get();
+        }
+        OidcRegistration fresh = register(oidc, request);
+        if (fresh.expiresAt().isAfter(clock.instant().plus(RENEW_BEFORE))) {
+            cache.storeRegistration(key, fresh, session.effectiveScopes());
+        }
+        return fresh;
+    }
+
     /** The CLI names its clients botocore-client-SESSION; FedPilot's show up as fedpilot-SESSION. */
     static String clientName(SsoSessionConfig session, Clock clock) {
         return "fedpilot-" + session.name().orElse(String.valueOf(clock.instant().getEpochSecond()));

@@ -61,7 +61,8 @@ final class OidcSignIn {
         Pkce pkce = Pkce.create();
         try (SsoOidcClient oidc = clients.oidc(session.region());
              LoopbackRedirect redirect = LoopbackRedirect.start(pkce.state())) {
-            OidcRegistration registration = OidcRegistration.register(oidc, b -> b
+            OidcRegistration registration = OidcRegistration.cachedOrRegister(oidc, cache, session,
+                    GRANT_AUTHORIZATION_CODE, clock, b -> b
                     .clientName(OidcRegistration.clientName(session, clock))
                     .clientType("public")
                     .grantTypes(GRANT_AUTHORIZATION_CODE, GRANT_REFRESH_TOKEN)
@@ -89,7 +90,8 @@ final class OidcSignIn {
 
     SsoToken deviceCode(SsoSessionConfig session, SignInListener listener) {
         try (SsoOidcClient oidc = clients.oidc(session.region())) {
-            OidcRegistration registration = OidcRegistration.register(oidc, b -> b
+            OidcRegistration registration = OidcRegistration.cachedOrRegister(oidc, cache, session, "device_code",
+                    clock, b -> b
                     .clientName(OidcRegistration.clientName(session, clock))
                     .clientType("public")
                     .scopes(session.effectiveScopes()));

@@ -1,5 +1,7 @@
 package dev.fedpilot.aws.signin;
 
+import dev.fedpilot.files.AtomicFiles;
+import dev.fedpilot.files.Access;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -11,13 +13,9 @@ import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -36,7 +34,6 @@ public final class SsoTokenCache {
     /** The CLI writes seconds precision with a literal Z. */
     private static final DateTimeFormatter CLI_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss'Z'")
             .withZone(ZoneOffset.UTC);
-    private static final boolean POSIX = FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
 
     private final Path directory;
     private final ObjectMapper json = new ObjectMapper();
@@ -88,44 +85,61 @@ public final class SsoTokenCache {
         token.registrationExpiresAt().ifPresent(at -> node.put("registrationExpiresAt", CLI_TIME.format(at)));
         token.refreshToken().ifPresent(refresh -> node.put("refreshToken", refresh.revealAsString()));
         Path file = fileFor(session);
-        try {
-            createDirectory();
-            Path temp = POSIX
-                    ? Files.createTempFile(directory, ".fedpilot-", ".tmp",
-                    PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")))
-                    : Files.createTempFile(directory, ".fedpilot-", ".tmp");
-            try {
-                Files.write(temp, json.writeValueAsBytes(node));
-                move(temp, file);
-            } finally {
-                Files.deleteIfExists(temp);
-            }
-        } catch (IOException e) {
-            LOG.warn("Cannot write the SSO token cache file {}", file, e);
-            throw new CloudException(Problem.UNEXPECTED, "FedPilot could not save the AWS sign-in to " + file + ".",
-                    "Check that you can write to " + directory + " and that the disk is not full.", null, e);
-        }
+        write(file, node);
         LOG.info("Saved the IAM Identity Center token for {} to {} (valid until {})", session.label(), file,
                 token.expiresAt());
     }
 
-    private void createDirectory() throws IOException {
-        if (Files.isDirectory(directory)) {
-            return;
+    /**
+     * The client registration of an earlier sign-in, as the AWS CLI keeps its own (a separate file of the same
+     * directory): FedPilot registers again only when there is none or it expires within {@code margin}.
+     */
+    Optional<OidcRegistration> loadRegistration(String key, Instant now, java.time.Duration margin) {
+        Path file = directory.resolve(sha1(key) + ".json");
+        JsonNode node;
+        try {
+            node = json.readTree(Files.readString(file, StandardCharsets.UTF_8));
+        } catch (NoSuchFileException e) {
+            return Optional.empty();
+        } catch (IOException e) {
+            LOG.warn("Ignoring unreadable client registration file {} ({})", file, e.getClass().getSimpleName());
+            return Optional.empty();
         }
-        if (POSIX) {
-            Files.createDirectories(directory,
-                    PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
-        } else {
-            Files.createDirectories(directory);
+        String clientId = text(node, "clientId");
+        String clientSecret = text(node, "clientSecret");
+        Optional<Instant> expires = time(node, "expiresAt");
+        if (clientId == null || clientSecret == null || expires.isEmpty() || !expires.get().isAfter(now.plus(margin))) {
+            return Optional.empty();
+        }
+        return Optional.of(new OidcRegistration(clientId, Secret.of(clientSecret), expires.get()));
+    }
+
+    void storeRegistration(String key, OidcRegistration registration, java.util.List<String> scopes) {
+        ObjectNode node = json.createObjectNode();
+        node.put("clientId", registration.clientId());
+        node.put("clientSecret", registration.clientSecret().revealAsString());
+        node.put("expiresAt", CLI_TIME.format(registration.expiresAt().truncatedTo(ChronoUnit.SECONDS)));
+        scopes.forEach(node.putArray("scopes")::add);
+        write(directory.resolve(sha1(key) + ".json"), node);
+    }
+
+    /** Temp file (600) in the same directory, then an atomic move: a reader never sees half a file. */
+    private void write(Path file, ObjectNode node) {
+        try {
+            AtomicFiles.write(file, Access.OWNER_ONLY, out -> out.write(json.writeValueAsBytes(node)));
+        } catch (IOException e) {
+            LOG.warn("Cannot write the SSO cache file {}", file, e);
+            throw new CloudException(Problem.UNEXPECTED, "FedPilot could not save the AWS sign-in to " + file + ".",
+                    "Check that you can write to " + directory + " and that the disk is not full.", null, e);
         }
     }
 
-    private static void move(Path temp, Path file) throws IOException {
+    private static String sha1(String text) {
         try {
-            Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } catch (AtomicMoveNotSupportedException e) {
-            Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING);
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-1")
+                    .digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-1 is part of every Java runtime", e);
         }
     }
 

@@ -8,8 +8,9 @@
  * {@code http://127.0.0.1/oauth/callback} without a port, then /authorize with {@code scopes},
  * {@code code_challenge_method=S256} and the port-specific redirect URI), the same token cache file
  * ({@code ~/.aws/sso/cache/<sha1 of the sso-session name or legacy start URL>.json}, times as
- * {@code yyyy-MM-ddTHH:mm:ssZ}) and the same {@code [sso-session]} sections. The CLI also caches client
- * registrations in separate files; FedPilot registers afresh for each sign-in instead.
+ * {@code yyyy-MM-ddTHH:mm:ssZ}) and the same {@code [sso-session]} sections. Client registrations are
+ * cached as the CLI caches its own (separate files of the same directory, 600) and reused until an hour before
+ * they expire; FedPilot's are keyed by its own tool name, flow, start URL, region, scopes and session.
  *
  * <p>Role credentials of IAM Identity Center profiles come from {@link dev.fedpilot.aws.signin.SsoTokens} and
  * the SDK's {@code SsoCredentialsProvider}, not from the SDK's profile provider: that one fixes the cache

@@ -1,6 +1,6 @@
 package dev.fedpilot.ui.shell;
 
-import dev.fedpilot.ui.Messages;
+import dev.fedpilot.text.Messages;
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -76,10 +76,34 @@ public final class ShellView extends BorderPane {
             awsMenu.getItems().add(1, idc);
             bar.getChildren().add(4, awsMenu);
         }
+        if (model.canResetSandbox()) {
+            bar.getChildren().add(bar.getChildren().size() - 1, sandboxMenu());
+        }
         bar.getStyleClass().add("fp-connection-bar");
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.setPadding(new Insets(8, 12, 8, 12));
         return bar;
+    }
+
+    /** The sandbox's menu: start the rehearsal over from the seed, after a confirmation. */
+    private javafx.scene.control.MenuButton sandboxMenu() {
+        javafx.scene.control.MenuItem reset = new javafx.scene.control.MenuItem(messages.get("shell.sandbox.reset"));
+        reset.setId("sandbox-reset");
+        reset.setOnAction(e -> {
+            javafx.scene.control.Alert confirm = new javafx.scene.control.Alert(
+                    javafx.scene.control.Alert.AlertType.CONFIRMATION, messages.get("shell.sandbox.resetConfirm"),
+                    javafx.scene.control.ButtonType.OK, javafx.scene.control.ButtonType.CANCEL);
+            confirm.initOwner(getScene().getWindow());
+            confirm.setTitle(messages.get("shell.sandbox.reset"));
+            confirm.setHeaderText(null);
+            confirm.showAndWait().filter(b -> b == javafx.scene.control.ButtonType.OK)
+                    .ifPresent(b -> model.resetSandbox());
+        });
+        javafx.scene.control.MenuButton menu = new javafx.scene.control.MenuButton(messages.get("shell.sandbox.menu"),
+                new FontIcon(Feather.ROTATE_CCW), reset);
+        menu.setId("sandbox-menu");
+        menu.getStyleClass().add("flat");
+        return menu;
     }
 
     private javafx.scene.control.MenuButton signInMenu(String id, Runnable signIn, Runnable signOut) {
@@ -97,7 +121,15 @@ public final class ShellView extends BorderPane {
     }
 
     private void chooseAwsProfile() {
-        java.util.List<String> profiles = model.awsProfiles();
+        model.awsProfiles(this::chooseAwsProfile, text -> {
+            javafx.scene.control.Alert alert = new javafx.scene.control.Alert(javafx.scene.control.Alert.AlertType.ERROR,
+                    text);
+            alert.initOwner(getScene().getWindow());
+            alert.showAndWait();
+        });
+    }
+
+    private void chooseAwsProfile(java.util.List<String> profiles) {
         if (profiles.isEmpty()) {
             javafx.scene.control.Alert alert = new javafx.scene.control.Alert(javafx.scene.control.Alert.AlertType.INFORMATION,
                     messages.get("shell.aws.noProfiles"));

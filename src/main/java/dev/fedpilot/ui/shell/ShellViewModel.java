@@ -4,7 +4,7 @@ import dev.fedpilot.port.EntraTenant;
 import dev.fedpilot.port.IdentityCenter;
 import dev.fedpilot.port.StateStore;
 import dev.fedpilot.ui.ErrorText;
-import dev.fedpilot.ui.Messages;
+import dev.fedpilot.text.Messages;
 import dev.fedpilot.ui.RunningTask;
 import dev.fedpilot.ui.TaskRunner;
 import javafx.beans.binding.Bindings;
@@ -39,6 +39,7 @@ public final class ShellViewModel {
     private final ReadOnlyObjectWrapper<ConnectionStatus> awsStatus = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
     private WindowPlacement placement;
+    private Runnable onResetSandbox = () -> { };
 
     public ShellViewModel(TaskRunner tasks, StateStore store, Messages messages, Optional<EntraTenant> entra,
                           Optional<IdentityCenter> aws, boolean sandbox) {
@@ -117,6 +118,23 @@ public final class ShellViewModel {
 
     // --- commands -------------------------------------------------------------------------------------------
 
+    /** What starting the sandbox over does: the window forgets the world and opens a fresh one from the seed. */
+    public void setOnResetSandbox(Runnable action) {
+        this.onResetSandbox = action;
+    }
+
+    /** Whether the window offers to start the sandbox over (only on the sandbox, never on real clouds). */
+    public boolean canResetSandbox() {
+        return sandbox;
+    }
+
+    /** Starts the sandbox over from its seed; the rehearsed setup and the simulated clouds' changes are forgotten. */
+    public void resetSandbox() {
+        if (sandbox) {
+            onResetSandbox.run();
+        }
+    }
+
     public void navigate(Page target) {
         page.set(target);
     }
@@ -167,6 +185,22 @@ public final class ShellViewModel {
 
     public java.util.List<String> awsProfiles() {
         return connections == null ? java.util.List.of() : connections.awsProfiles();
+    }
+
+    /**
+     * Reads the AWS profiles off the FX thread (the files may sit on a slow disk); a file that cannot be read goes
+     * to {@code unreadable} with what the parser said (file and line) and what to do.
+     */
+    public void awsProfiles(java.util.function.Consumer<java.util.List<String>> then,
+                            java.util.function.Consumer<String> unreadable) {
+        if (connections == null) {
+            then.accept(java.util.List.of());
+            return;
+        }
+        tasks.task(messages.get("shell.task.awsProfiles"), ctx -> connections.awsProfiles())
+                .onSuccess(then)
+                .onFailure(e -> unreadable.accept(ErrorText.what(e) + " " + ErrorText.fix(e)))
+                .start();
     }
 
     public void signInEntra() {

@@ -1,6 +1,6 @@
 package dev.fedpilot.ui.shell;
 
-import dev.fedpilot.ui.Messages;
+import dev.fedpilot.text.Messages;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;

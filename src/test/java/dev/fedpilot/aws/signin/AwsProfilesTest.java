@@ -187,6 +187,15 @@ class AwsProfilesTest {
         return signIn.profiles();
     }
 
+    @Test
+    void aMalformedConfigFileIsReportedWithItsFileAndLine() throws Exception {
+        Files.writeString(fixture.files.configFile(), "[default]\nregion = eu-west-1\nthis line has no equals sign\n");
+        CloudException e = assertThrows(CloudException.class, () -> signIn.profiles());
+        assertTrue(e.getMessage().contains(fixture.files.configFile().toString()), e.getMessage());
+        assertTrue(e.getMessage().contains("line 3"), e.getMessage());
+        assertFalse(e.fix().isBlank());
+    }
+
     private AwsProfile profile(String name) {
         return signIn.profiles().stream().filter(p -> p.name().equals(name)).findFirst()
                 .orElseThrow(() -> new AssertionError("no profile " + name));

@@ -126,13 +126,33 @@ class IdentityCenterSignInTest {
         assertEquals(OidcStandIn.REFRESH_TOKEN, cached.path("refreshToken").asText());
         assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(file)));
         try (var files = Files.list(fixture.files.ssoCacheDirectory())) {
-            assertEquals(List.of(file.getFileName().toString()),
-                    files.map(p -> p.getFileName().toString()).toList(), "no temp file left behind");
+            List<String> names = files.map(p -> p.getFileName().toString()).sorted().toList();
+            assertEquals(2, names.size(), "the token and the client registration, no temp file: " + names);
+            assertTrue(names.contains(file.getFileName().toString()), names.toString());
         }
 
         assertEquals(Instant.parse("2029-06-01T11:00:00Z"), session.tokenExpiresAt());
         assertEquals(SsoTokenStatus.VALID, signIn(followingBrowser()).tokenStatus(SignInFixture.MY_ORG));
         session.close();
+    }
+
+    @Test
+    void reusesTheClientRegistrationUntilItIsAboutToExpire() throws Exception {
+        signIn(followingBrowser()).signInWithIdentityCenter(START_URL, "eu-central-1", SignInListener.none()).close();
+        signIn(followingBrowser()).signInWithIdentityCenter(START_URL, "eu-central-1", SignInListener.none()).close();
+        assertEquals(1, oidc.calls("/client/register").size(), "the second sign-in reuses the registration");
+        assertEquals(2, oidc.calls("/token").size());
+        try (var files = Files.list(fixture.files.ssoCacheDirectory())) {
+            Path registration = files.filter(p -> !p.equals(fixture.cacheFile("my-org"))).findFirst().orElseThrow();
+            JsonNode cached = new ObjectMapper().readTree(Files.readString(registration));
+            assertEquals(OidcStandIn.CLIENT_ID, cached.path("clientId").asText());
+            assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(registration)));
+        }
+
+        fixture.clock.advance(Duration.between(NOW, Instant.ofEpochSecond(OidcStandIn.CLIENT_SECRET_EXPIRES_AT))
+                .minus(Duration.ofMinutes(30)));
+        signIn(followingBrowser()).signInWithIdentityCenter(START_URL, "eu-central-1", SignInListener.none()).close();
+        assertEquals(2, oidc.calls("/client/register").size(), "a registration about to expire is replaced");
     }
 
     @Test

@@ -2,7 +2,7 @@ package dev.fedpilot.ui.shell;
 
 import dev.fedpilot.domain.CloudException;
 import dev.fedpilot.store.MemoryStateStore;
-import dev.fedpilot.ui.Messages;
+import dev.fedpilot.text.Messages;
 import dev.fedpilot.ui.SameThreadTaskRunner;
 import org.junit.jupiter.api.Test;
 
@@ -143,5 +143,20 @@ class ShellViewModelTest {
     @Test
     void theSandboxOffersNoSignIn() {
         assertFalse(model(new ScriptedConnections(), true).canSignIn());
+    }
+
+    @Test
+    void startingTheSandboxOverIsOfferedOnlyInTheSandbox() {
+        ShellViewModel sandbox = model(new ScriptedConnections(), true);
+        sandbox.setOnResetSandbox(() -> calls.add("reset"));
+        assertTrue(sandbox.canResetSandbox());
+        sandbox.resetSandbox();
+        assertEquals(List.of("reset"), calls);
+
+        ShellViewModel real = model(new ScriptedConnections(), false);
+        real.setOnResetSandbox(() -> calls.add("reset"));
+        assertFalse(real.canResetSandbox());
+        real.resetSandbox();
+        assertEquals(List.of("reset"), calls, "real clouds are never reset");
     }
 }

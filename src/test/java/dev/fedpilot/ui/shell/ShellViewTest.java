@@ -3,7 +3,7 @@ package dev.fedpilot.ui.shell;
 import dev.fedpilot.setup.SetupView;
 import dev.fedpilot.store.MemoryStateStore;
 import dev.fedpilot.testing.SetupFixture;
-import dev.fedpilot.ui.Messages;
+import dev.fedpilot.text.Messages;
 import dev.fedpilot.ui.RecordingDialogs;
 import dev.fedpilot.ui.SameThreadTaskRunner;
 import dev.fedpilot.ui.Theme;

@@ -1,4 +1,4 @@
-package dev.fedpilot.ui;
+package dev.fedpilot.text;
 
 import dev.fedpilot.domain.SetupStep;
 import dev.fedpilot.domain.StepStatus;

@@ -1,4 +1,4 @@
-package dev.fedpilot.ui;
+package dev.fedpilot.text;
 
 /** One labelled value on a card; ids and URLs are {@code code} (monospace, with a copy button). */
 public record Fact(String label, String value, boolean code) {

@@ -1,4 +1,4 @@
-package dev.fedpilot.ui;
+package dev.fedpilot.text;
 
 import java.text.MessageFormat;
 import java.util.Locale;
