@@ -153,10 +153,10 @@ public final class ReportBuilder {
         LiveReads.checkCancelled();
 
         List<Item> findings = reads.findings().stream().sorted(Comparator
-                .comparing((Item i) -> Finding.Severity.valueOf(i.severity().toUpperCase(Locale.ROOT)))
+                .comparing(Item::severity)
                 .thenComparing(Item::section)).toList();
         List<Step> steps = Arrays.stream(SetupStep.values())
-                .map(step -> new Step(step.key(), s.status(step).name().toLowerCase(Locale.ROOT))).toList();
+                .map(step -> new Step(step.key(), s.status(step))).toList();
         return new SetupReport(SetupReport.SCHEMA_VERSION, now, summary(s, findings), steps, tenant,
                 app == null ? null : new App(app.displayName(), app.appId(), app.applicationObjectId(),
                         app.servicePrincipalId()),
@@ -195,7 +195,7 @@ public final class ReportBuilder {
                 .ifPresent(log -> reads.addAll(Section.PROVISIONING, ProvisioningChecks.log(log)));
         ProvisioningJob.LastExecution e = j.lastExecution();
         ProvisioningJob.Quarantine q = j.quarantine();
-        return new Provisioning(j.jobId(), j.status().name().toLowerCase(Locale.ROOT).replace('_', '-'),
+        return new Provisioning(j.jobId(), j.status(),
                 j.interval() == null ? null : j.interval().toString(),
                 e == null ? null : new LastCycle(e.started(), e.ended(), e.state(), e.succeeded(), e.failed(),
                         e.errorCode() == null && e.errorMessage() == null ? null
@@ -223,7 +223,7 @@ public final class ReportBuilder {
     }
 
     private static int count(List<Item> findings, Finding.Severity severity) {
-        return (int) findings.stream().filter(f -> f.severity().equals(severity.id())).count();
+        return (int) findings.stream().filter(f -> f.severity() == severity).count();
     }
 
     private static Tenant tenant(TenantInfo t) {
@@ -232,7 +232,7 @@ public final class ReportBuilder {
 
     private static Event event(AuditEntry e) {
         return new Event(e.at(), e.area(), Redaction.clean(e.action()),
-                e.outcome() == null ? "info" : e.outcome().name().toLowerCase(Locale.ROOT), Redaction.clean(e.detail()));
+                e.outcome() == null ? AuditEntry.Outcome.INFO : e.outcome(), Redaction.clean(e.detail()));
     }
 
     static String join(String a, String b) {

@@ -1,5 +1,6 @@
 package dev.fedpilot.report;
 
+import dev.fedpilot.domain.ProvisioningJob;
 import dev.fedpilot.ui.RecordingDialogs;
 import dev.fedpilot.ui.SameThreadTaskRunner;
 import org.junit.jupiter.api.BeforeEach;
@@ -107,11 +108,11 @@ class ReportViewModelTest {
     @Test
     void refreshSeesChangesInTheClouds() {
         model.refresh();
-        assertEquals("active", model.reportProperty().get().provisioning().status());
+        assertEquals(ProvisioningJob.Status.ACTIVE, model.reportProperty().get().provisioning().status());
         fixture.setup.world.console().scimTokens().forEach(t -> fixture.setup.world.console().deleteScimToken(t.id()));
         fixture.setup.world.runProvisioningCycle();
         model.refresh();
-        assertEquals("quarantine", model.reportProperty().get().provisioning().status());
+        assertEquals(ProvisioningJob.Status.QUARANTINE, model.reportProperty().get().provisioning().status());
         assertEquals("Needs fixing", model.documentProperty().get().banner().headline());
     }
 }
