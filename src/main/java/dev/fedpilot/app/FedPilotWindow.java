@@ -51,6 +51,8 @@ public final class FedPilotWindow {
     private Optional<Services> services;
     private ShellViewModel shell;
     private SetupWizardViewModel setup;
+    /** The open directory: closed before another is built, so its journal's claim passes to the new one. */
+    private DirectoryViewModel directory;
     private final boolean selfTest;
     private final GuiRequest request;
     private final CloudConnections connections;
@@ -116,8 +118,12 @@ public final class FedPilotWindow {
                     sv.store(), sv.audit(), sv.clock(), tasks, messages, dialogs, factory.exportDirectory());
             setup = new SetupWizardViewModel(context, SetupWizardViewModel.Timing.interactive());
             pages.put(Page.SETUP, new SetupView(setup, messages, dialogs));
-            pages.put(Page.DIRECTORY, new DirectoryView(new DirectoryViewModel(DirectoryContext.of(sv.identityCenter(),
-                    sv.entra(), sv.store(), sv.audit(), sv.clock(), tasks, messages, dialogs)), messages, dialogs));
+            if (directory != null) {
+                directory.close();
+            }
+            directory = new DirectoryViewModel(DirectoryContext.of(sv.identityCenter(),
+                    sv.entra(), sv.store(), sv.audit(), sv.clock(), tasks, messages, dialogs));
+            pages.put(Page.DIRECTORY, new DirectoryView(directory, messages, dialogs));
             pages.put(Page.REPORT, new ReportView(new ReportViewModel(new ReportBuilder(sv.entra(), sv.identityCenter(),
                     sv.store(), sv.audit(), sv.clock()), tasks, dialogs, messages), messages, dialogs));
             setup.resume();

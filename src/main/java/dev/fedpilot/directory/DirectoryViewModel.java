@@ -302,6 +302,11 @@ public final class DirectoryViewModel {
         }
     }
 
+    /** Writes what is pending and lets go of the journal, e.g. before the window builds another directory. */
+    public void close() {
+        pending.close();
+    }
+
     public void dismissScimWarning() {
         warned = List.of();
         scimWarning.set("");
