@@ -154,4 +154,15 @@ public final class SandboxWorld {
     OnDemandProvisioning onDemand() {
         return onDemand;
     }
+
+    // --- access: the organization, permission sets and account assignments (built on first use) --------------
+
+    private SandboxAccess access;
+
+    public synchronized SandboxAccess access() {
+        if (access == null) {
+            access = new SandboxAccess(this, clock);
+        }
+        return access;
+    }
 }
