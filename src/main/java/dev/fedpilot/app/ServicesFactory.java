@@ -78,6 +78,6 @@ public class ServicesFactory {
         AutoCloseable scheduler = withScheduler ? world.startScheduler() : () -> { };
         return new Services(Services.Mode.SANDBOX, world.entraTenant(), world.identityCenter(), world.scimProbe(),
                 new SimulatedAwsConsole(world.console()), new MemoryStateStore(), settings(), new MemoryAuditLog(),
-                clock, scheduler);
+                clock, scheduler, world.access().accessCenter());
     }
 }

@@ -38,6 +38,13 @@ public final class AwsClientFactory {
                 configure(StsClient.builder(), region, credentials, endpointOverride, policy).build());
     }
 
+    /** The Organizations client for the same session; a global service, answered from us-east-1 in AWS's partition. */
+    public static software.amazon.awssdk.services.organizations.OrganizationsClient organizations(Region region,
+            AwsCredentialsProvider credentials, Optional<URI> endpointOverride, AwsCallPolicy policy) {
+        return configure(software.amazon.awssdk.services.organizations.OrganizationsClient.builder(), region,
+                credentials, endpointOverride, policy).build();
+    }
+
     private static <B extends AwsClientBuilder<B, ?>> B configure(B builder, Region region,
                                                                   AwsCredentialsProvider credentials,
                                                                   Optional<URI> endpointOverride,

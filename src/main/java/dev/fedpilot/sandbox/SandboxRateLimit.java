@@ -14,7 +14,7 @@ import java.time.Instant;
 final class SandboxRateLimit {
     private final Clock clock;
     private final String service;
-    private volatile int perSecond;
+    private int perSecond;
     private double tokens;
     private Instant last;
     private long requests;
@@ -28,11 +28,12 @@ final class SandboxRateLimit {
         this.last = clock.instant();
     }
 
-    void setPerSecond(int value) {
+    synchronized void setPerSecond(int value) {
         if (value < 1) {
             throw new IllegalArgumentException("the rate must be at least 1 request per second");
         }
         perSecond = value;
+        tokens = Math.min(tokens, value);
     }
 
     /** A new request: refused with a ThrottlingException when over the rate. */
