@@ -18,7 +18,8 @@ import java.util.function.ToIntFunction;
 /** The root command: no subcommand opens the window, subcommands do one job on the command line. */
 @Command(name = "fedpilot", mixinStandardHelpOptions = true, versionProvider = FedPilotCommand.Version.class,
         description = "Connects Microsoft Entra ID to AWS IAM Identity Center. Without a command, opens the window.",
-        subcommands = {MetadataCommand.class, ReportCommand.class, DirectoryCommand.class, MembershipCommand.class})
+        subcommands = {MetadataCommand.class, ReportCommand.class, DirectoryCommand.class, MembershipCommand.class,
+                AccessCommand.class})
 public final class FedPilotCommand implements Callable<Integer> {
     private static final Logger LOG = LoggerFactory.getLogger(FedPilotCommand.class);
 

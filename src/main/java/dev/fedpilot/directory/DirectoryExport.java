@@ -136,7 +136,7 @@ public record DirectoryExport(String identityStoreId, Instant exported, List<Dir
     }
 
     /** RFC 4180 quoting; a leading = + - @ is defused so a spreadsheet shows the text instead of running it. */
-    static String cell(String value) {
+    public static String cell(String value) {
         String v = value;
         if (!v.isEmpty() && "=+-@\t\r".indexOf(v.charAt(0)) >= 0) {
             v = "'" + v;
