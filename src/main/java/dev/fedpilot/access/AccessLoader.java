@@ -66,9 +66,7 @@ public final class AccessLoader {
             });
             List<String> arns = permissionSetArns(instance);
             Organization organization = organization(instance, arns, pool);
-            List<PermissionSet> sets = all(pool, arns.stream()
-                    .<Callable<PermissionSet>>map(arn -> () -> calls.call(() -> access.describePermissionSet(instance, arn)))
-                    .toList());
+            // accounts first, so the first account's grants arrive within a few requests; names and policies after
             List<List<AccountAssignment>> perAccount = all(pool, organization.accounts().stream()
                     .<Callable<List<AccountAssignment>>>map(account -> () -> {
                         List<AccountAssignment> found = assignmentsOf(instance, account.id());
@@ -76,6 +74,9 @@ public final class AccessLoader {
                         return found;
                     }).toList());
             List<AccountAssignment> assignments = perAccount.stream().flatMap(List::stream).toList();
+            List<PermissionSet> sets = all(pool, arns.stream()
+                    .<Callable<PermissionSet>>map(arn -> () -> calls.call(() -> access.describePermissionSet(instance, arn)))
+                    .toList());
             Set<String> outdated = ConcurrentHashMap.newKeySet();
             all(pool, arns.stream().<Callable<Object>>map(arn -> () -> {
                 calls.call(() -> access.accountsWithPermissionSet(instance, arn, true))
