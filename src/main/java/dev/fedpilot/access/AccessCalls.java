@@ -2,7 +2,6 @@ package dev.fedpilot.access;
 
 import dev.fedpilot.directory.Sleeper;
 import dev.fedpilot.directory.Throttle;
-import dev.fedpilot.domain.RateWindow;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -20,7 +19,10 @@ public final class AccessCalls {
     private final Clock clock;
     private final Sleeper sleeper;
     private final Throttle throttle;
-    private final RateWindow window;
+    private final int ratePerSecond;
+    /** A token bucket like AWS's: a second's worth of burst, refilled at the rate; negative while calls wait. */
+    private double tokens;
+    private java.time.Instant refilled;
 
     public AccessCalls(Clock clock, Sleeper sleeper, int ratePerSecond) {
         if (ratePerSecond < 1) {
@@ -29,7 +31,9 @@ public final class AccessCalls {
         this.clock = clock;
         this.sleeper = sleeper;
         this.throttle = new Throttle(clock, sleeper);
-        this.window = new RateWindow(ratePerSecond, Duration.ofSeconds(1));
+        this.ratePerSecond = ratePerSecond;
+        this.tokens = ratePerSecond;
+        this.refilled = clock.instant();
     }
 
     public static AccessCalls real() {
@@ -64,22 +68,27 @@ public final class AccessCalls {
         return clock;
     }
 
+    /** Takes a token, or reserves the next one and waits for it: a late wake-up does not lose its slot. */
     private void pace() {
-        while (true) {
-            Duration wait;
-            synchronized (window) {
-                wait = window.waitBefore(clock.instant());
-                if (wait.isZero()) {
-                    window.record(clock.instant());
-                    return;
-                }
+        Duration wait;
+        synchronized (this) {
+            java.time.Instant now = clock.instant();
+            double elapsed = Duration.between(refilled, now).toNanos() / 1e9;
+            if (elapsed > 0) {
+                tokens = Math.min(ratePerSecond, tokens + elapsed * ratePerSecond);
+                refilled = now;
             }
-            try {
-                sleeper.sleep(wait);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new CancellationException("cancelled");
-            }
+            tokens -= 1;
+            wait = tokens >= 0 ? Duration.ZERO : Duration.ofNanos((long) (-tokens * 1e9 / ratePerSecond));
+        }
+        if (wait.isZero()) {
+            return;
+        }
+        try {
+            sleeper.sleep(wait);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CancellationException("cancelled");
         }
     }
 }

@@ -19,6 +19,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.ConcurrentHashMap;
@@ -57,13 +59,23 @@ public final class AccessLoader {
     }
 
     public AccessMap load(IdcInstance instance, Consumer<AccountAccess> onAccount) {
-        ExecutorService pool = Executors.newFixedThreadPool(parallelism + 1, daemon());
+        ExecutorService pool = Executors.newFixedThreadPool(parallelism, daemon("fedpilot-access-read-"));
+        // the identity store has its own rate: its reads run beside sso-admin's, not after them
+        ExecutorService directory = Executors.newFixedThreadPool(2, daemon("fedpilot-access-directory-"));
         try {
-            Future<List<DirectoryUser>> users = pool.submit(() -> {
+            Future<List<DirectoryUser>> users = directory.submit(() -> {
                 List<DirectoryUser> all = new ArrayList<>();
                 identity.listUsers(instance, all::addAll);
                 return all;
             });
+            Future<List<DirectoryGroup>> groups = directory.submit(() -> {
+                List<DirectoryGroup> all = new ArrayList<>();
+                identity.listGroups(instance, all::addAll);
+                return all;
+            });
+            Map<String, List<String>> members = new ConcurrentHashMap<>();
+            Set<String> seenGroups = ConcurrentHashMap.newKeySet();
+            Queue<Future<?>> memberReads = new ConcurrentLinkedQueue<>();
             List<String> arns = permissionSetArns(instance);
             Organization organization = organization(instance, arns, pool);
             // accounts first, so the first account's grants arrive within a few requests; names and policies after
@@ -71,6 +83,14 @@ public final class AccessLoader {
                     .<Callable<List<AccountAssignment>>>map(account -> () -> {
                         List<AccountAssignment> found = assignmentsOf(instance, account.id());
                         onAccount.accept(new AccountAccess(account, found));
+                        found.stream().filter(a -> a.principalType() == PrincipalType.GROUP)
+                                .filter(a -> seenGroups.add(a.principalId()))
+                                .forEach(a -> memberReads.add(directory.submit(() -> {
+                                    List<String> ids = new ArrayList<>();
+                                    identity.listMembersOfGroup(instance, a.principalId(),
+                                            page -> page.forEach(m -> ids.add(m.userId())));
+                                    members.put(a.principalId(), ids);
+                                })));
                         return found;
                     }).toList());
             List<AccountAssignment> assignments = perAccount.stream().flatMap(List::stream).toList();
@@ -83,21 +103,11 @@ public final class AccessLoader {
                         .forEach(account -> outdated.add(arn + "|" + account));
                 return null;
             }).toList());
-            List<DirectoryGroup> groups = new ArrayList<>();
-            identity.listGroups(instance, groups::addAll);
-            Set<String> assignedGroups = new TreeSet<>();
-            assignments.stream().filter(a -> a.principalType() == PrincipalType.GROUP)
-                    .forEach(a -> assignedGroups.add(a.principalId()));
-            Map<String, List<String>> members = new ConcurrentHashMap<>();
-            all(pool, assignedGroups.stream().<Callable<Object>>map(groupId -> () -> {
-                List<String> ids = new ArrayList<>();
-                identity.listMembersOfGroup(instance, groupId, page -> page.forEach(m -> ids.add(m.userId())));
-                members.put(groupId, ids);
-                return null;
-            }).toList());
-            return new AccessMap(organization, sets, assignments, get(users), groups, members, outdated);
+            memberReads.forEach(AccessLoader::get);
+            return new AccessMap(organization, sets, assignments, get(users), get(groups), members, outdated);
         } finally {
             pool.shutdownNow();
+            directory.shutdownNow();
         }
     }
 
@@ -162,10 +172,10 @@ public final class AccessLoader {
         }
     }
 
-    private static java.util.concurrent.ThreadFactory daemon() {
+    private static java.util.concurrent.ThreadFactory daemon(String prefix) {
         AtomicInteger count = new AtomicInteger();
         return task -> {
-            Thread thread = new Thread(task, "fedpilot-access-read-" + count.incrementAndGet());
+            Thread thread = new Thread(task, prefix + count.incrementAndGet());
             thread.setDaemon(true);
             return thread;
         };

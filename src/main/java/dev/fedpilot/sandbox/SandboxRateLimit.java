@@ -33,7 +33,8 @@ final class SandboxRateLimit {
             throw new IllegalArgumentException("the rate must be at least 1 request per second");
         }
         perSecond = value;
-        tokens = Math.min(tokens, value);
+        tokens = value;
+        last = clock.instant();
     }
 
     /** A new request: refused with a ThrottlingException when over the rate. */

@@ -4,7 +4,6 @@ import dev.fedpilot.domain.AccessMap;
 import dev.fedpilot.domain.DirectoryGroup;
 import dev.fedpilot.domain.DirectoryUser;
 import dev.fedpilot.domain.IdcInstance;
-import dev.fedpilot.domain.PermissionSet;
 import dev.fedpilot.port.AccessCenter;
 import dev.fedpilot.port.IdentityCenter;
 import dev.fedpilot.sandbox.SandboxAccess;
@@ -13,8 +12,6 @@ import dev.fedpilot.sandbox.SandboxWorld;
 import dev.fedpilot.testing.TestClock;
 
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 
 /** The demo sandbox organization on a hand-moved clock: waits (pacing, polling) move the clock instead of sleeping. */
 final class SandboxAccessFixture {
@@ -32,10 +29,7 @@ final class SandboxAccessFixture {
     }
 
     String permissionSet(String name) {
-        List<String> arns = new ArrayList<>();
-        access.listPermissionSets(instance, arns::addAll);
-        return arns.stream().map(arn -> access.describePermissionSet(instance, arn)).filter(p -> p.name().equals(name))
-                .map(PermissionSet::arn).findFirst().orElseThrow();
+        return new PrincipalLookup(identity, access, calls).permissionSet(instance, name).arn();
     }
 
     String group(String name) {
