@@ -115,7 +115,8 @@ public final class AccessBenchmark {
 
                 sso-admin requests during the load: %d (%.3f × the floor's count; beyond it: one DescribePermissionSet \
                 and one outdated query per permission set), of which %d answered ThrottlingException and were retried. \
-                Organizations requests: %d (the sandbox charges them to its own bucket of %d/s but answers the tree                 in one go; at that rate AWS would need about %.0f s more before the first account). Identity store: users, groups and the \
+                Organizations requests: %d (the sandbox charges them to its own bucket of %d/s but answers the tree \
+                in one go; at that rate AWS would need about %.0f s more before the first account). Identity store: users, groups and the \
                 members of every assigned group, read beside sso-admin at no simulated rate. %d grants found for the \
                 sampled users.
                 """, System.getProperty("os.name"), System.getProperty("java.version"),
