@@ -283,4 +283,15 @@ public final class SandboxWorld {
         folder.save(new WorldSnapshot(WorldSnapshot.VERSION, options.seed(), options.scale(), generation,
                 apps.saved(SAVED_LOG_ENTRIES), console.saved(), directory.changes(), identityStore.changes()));
     }
+
+    // --- access: the organization, permission sets and account assignments (built on first use) --------------
+
+    private SandboxAccess access;
+
+    public synchronized SandboxAccess access() {
+        if (access == null) {
+            access = new SandboxAccess(this, clock);
+        }
+        return access;
+    }
 }
