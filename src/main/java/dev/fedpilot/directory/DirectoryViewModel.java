@@ -26,7 +26,7 @@ import java.util.function.Consumer;
  * The directory browser: the identity store's users and groups (streamed into searchable lists), the selection's
  * memberships, pending changes with undo/redo and apply, drift against Entra, and export.
  */
-public final class DirectoryViewModel {
+public final class DirectoryViewModel implements dev.fedpilot.ui.PendingEdits {
     private final DirectoryContext ctx;
     private final Messages messages;
     private final RowList<UserRow> users;
@@ -43,6 +43,7 @@ public final class DirectoryViewModel {
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper scimWarning = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper lastingAvailable = new ReadOnlyBooleanWrapper();
+    private final ApplyConfirmation applyConfirmation;
     private TaskRunner.Cancellable usersTask;
     private TaskRunner.Cancellable groupsTask;
     /** Which load the running tasks belong to; a cancelled or replaced load starts nothing more. */
@@ -58,6 +59,7 @@ public final class DirectoryViewModel {
         this.pending = new PendingChangesViewModel(ctx);
         this.members = new MembersViewModel(ctx, pending, id -> usersById.get(id), id -> groupsById.get(id));
         this.drift = new DriftViewModel(ctx, pending);
+        this.applyConfirmation = new ApplyConfirmation(ctx.store(), ctx.dialogs(), messages);
         pending.changes().addListener((javafx.collections.ListChangeListener<Object>) c -> {
             if (pending.changes().stream().noneMatch(pc -> pc.change().mayBeUndoneByProvisioning())) {
                 scimWarning.set("");
@@ -73,6 +75,11 @@ public final class DirectoryViewModel {
 
     public RowList<GroupRow> groups() {
         return groups;
+    }
+
+    /** Apply with its preview (unless turned off). */
+    public ApplyConfirmation applyConfirmation() {
+        return applyConfirmation;
     }
 
     public PendingChangesViewModel pending() {
@@ -294,6 +301,41 @@ public final class DirectoryViewModel {
     public void makeLasting() {
         pending.makeLasting(ch -> true);
         scimWarning.set("");
+    }
+
+    // --- pending edits at quit (the window asks: keep, apply or discard) -------------------------------------
+
+    @Override
+    public String screenName() {
+        return messages.get("shell.nav.directory");
+    }
+
+    @Override
+    public int pendingCount() {
+        return pending.changes().size();
+    }
+
+    @Override
+    public void applyPending(Runnable whenDone) {
+        pending.apply();
+        if (!pending.applyingProperty().get()) {
+            whenDone.run();
+            return;
+        }
+        pending.applyingProperty().addListener(new javafx.beans.value.ChangeListener<>() {
+            @Override
+            public void changed(javafx.beans.value.ObservableValue<? extends Boolean> o, Boolean was, Boolean now) {
+                if (!now) {
+                    o.removeListener(this);
+                    whenDone.run();
+                }
+            }
+        });
+    }
+
+    @Override
+    public void discardPending() {
+        pending.discard();
     }
 
     public void dismissScimWarning() {

@@ -31,6 +31,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class ShellViewTest {
     private ShellViewModel model;
     private final MemoryStateStore store = new MemoryStateStore();
+    private final RecordingDialogs dialogs = new RecordingDialogs();
     @org.junit.jupiter.api.io.TempDir
     static java.nio.file.Path exports;
 
@@ -48,7 +49,7 @@ class ShellViewTest {
         Label report = new Label("the report page");
         report.setId("report-page");
         pages.put(Page.REPORT, report);
-        Scene scene = new Scene(new ShellView(model, messages, pages), 1200, 760);
+        Scene scene = new Scene(new ShellView(model, messages, dialogs, pages), 1200, 760);
         Theme.apply(scene, false);
         model.darkProperty().addListener((o, a, dark) -> Theme.apply(scene, dark));
         stage.setScene(scene);
