@@ -6,7 +6,7 @@ import dev.fedpilot.directory.DirectoryViewModel;
 import dev.fedpilot.report.ReportBuilder;
 import dev.fedpilot.report.ReportView;
 import dev.fedpilot.report.ReportViewModel;
-import dev.fedpilot.setup.SetupView;
+import dev.fedpilot.setup.SetupWizardView;
 import dev.fedpilot.setup.SetupContext;
 import dev.fedpilot.setup.SetupWizardViewModel;
 import dev.fedpilot.ui.FxDialogService;
@@ -118,7 +118,7 @@ public final class FedPilotWindow {
             SetupContext context = new SetupContext(sv.entra(), sv.identityCenter(), sv.scimProbe(), sv.console(),
                     sv.store(), sv.audit(), sv.clock(), tasks, messages, dialogs, factory.exportDirectory());
             setup = new SetupWizardViewModel(context, SetupWizardViewModel.Timing.interactive());
-            pages.put(Page.SETUP, new SetupView(setup, messages, dialogs));
+            pages.put(Page.SETUP, new SetupWizardView(setup, messages, dialogs));
             DirectoryViewModel directory = new DirectoryViewModel(DirectoryContext.of(sv.identityCenter(),
                     sv.entra(), sv.store(), sv.audit(), sv.clock(), tasks, messages, dialogs));
             pendingEdits.add(directory);

@@ -64,13 +64,13 @@ public final class DirectoryView extends BorderPane {
         getStylesheets().add(CSS);
         TableView<UserRow> users = usersTable();
         SplitPane columns = new SplitPane(usersPane(users), groupsPane(),
-                new SelectionPane(model, messages, () -> List.copyOf(users.getSelectionModel().getSelectedItems()),
+                new MembersView(model, messages, () -> List.copyOf(users.getSelectionModel().getSelectedItems()),
                         this::dropTarget));
         columns.setDividerPositions(0.36, 0.66);
         columns.setId("dir-columns");
         setTop(toolbar(dialogs));
         setCenter(columns);
-        setBottom(new PendingBar(model, messages));
+        setBottom(new PendingChangesView(model, messages));
         addEventHandler(KeyEvent.KEY_PRESSED, e -> {
             if (REDO.match(e) || REDO_Y.match(e)) {
                 model.pending().redo();

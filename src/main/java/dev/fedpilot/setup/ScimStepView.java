@@ -33,7 +33,7 @@ final class ScimStepView extends VBox {
                 model.setToken(text.toCharArray());
             }
         });
-        // these listeners sit on the long-lived view model: SetupView builds this view once per step, not per visit
+        // these listeners sit on the long-lived view model: SetupWizardView builds this view once per step, not per visit
         model.tokenPresentProperty().addListener((o, a, present) -> {
             if (!present) {
                 token.clear();

@@ -40,7 +40,7 @@ class SetupStepViewsTest {
     void start(Stage stage) {
         fixture = new SetupFixture(exports);
         wizard = fixture.wizard();
-        Scene scene = new Scene(new SetupView(wizard, fixture.messages, fixture.dialogs), 1500, 1000);
+        Scene scene = new Scene(new SetupWizardView(wizard, fixture.messages, fixture.dialogs), 1500, 1000);
         Theme.apply(scene, false);
         stage.setScene(scene);
         stage.show();

@@ -1,6 +1,6 @@
 package dev.fedpilot.ui.shell;
 
-import dev.fedpilot.setup.SetupView;
+import dev.fedpilot.setup.SetupWizardView;
 import dev.fedpilot.store.MemoryStateStore;
 import dev.fedpilot.testing.SetupFixture;
 import dev.fedpilot.ui.Messages;
@@ -42,7 +42,7 @@ class ShellViewTest {
         model = new ShellViewModel(tasks, store, messages, Optional.empty(), Optional.empty(), false);
         Map<Page, Node> pages = new EnumMap<>(Page.class);
         SetupFixture fixture = new SetupFixture(exports);
-        pages.put(Page.SETUP, new SetupView(fixture.wizard(), messages, new RecordingDialogs()));
+        pages.put(Page.SETUP, new SetupWizardView(fixture.wizard(), messages, new RecordingDialogs()));
         Label directory = new Label("the directory page");
         directory.setId("directory-page");
         pages.put(Page.DIRECTORY, directory);

@@ -28,11 +28,11 @@ import java.util.Locale;
 import java.util.Map;
 
 /** Guide | AWS IAM Identity Center | Microsoft Entra ID, side by side in resizable panes. */
-public final class SetupView extends SplitPane {
+public final class SetupWizardView extends SplitPane {
     private final SetupWizardViewModel model;
     private final Messages messages;
 
-    public SetupView(SetupWizardViewModel model, Messages messages, DialogService dialogs) {
+    public SetupWizardView(SetupWizardViewModel model, Messages messages, DialogService dialogs) {
         this.model = model;
         this.messages = messages;
         getStyleClass().add("fp-setup");

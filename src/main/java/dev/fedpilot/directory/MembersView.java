@@ -27,11 +27,11 @@ import java.util.function.BiConsumer;
 import java.util.function.Supplier;
 
 /** The right column: what is selected, its memberships with pending marks, the SCIM warning, and drift. */
-final class SelectionPane extends VBox {
+final class MembersView extends VBox {
     private final DirectoryViewModel model;
     private final Messages messages;
 
-    SelectionPane(DirectoryViewModel model, Messages messages, Supplier<List<UserRow>> selectedUsers,
+    MembersView(DirectoryViewModel model, Messages messages, Supplier<List<UserRow>> selectedUsers,
                   BiConsumer<Node, Supplier<GroupRow>> dropTarget) {
         super(8);
         this.model = model;
@@ -104,7 +104,7 @@ final class SelectionPane extends VBox {
         VBox.setVgrow(list, Priority.ALWAYS);
         Tab membersTab = new Tab(messages.get("directory.tab.members"), membersBox);
         membersTab.setId("dir-tab-members");
-        Tab driftTab = new Tab(messages.get("directory.tab.drift"), new DriftPane(model, messages));
+        Tab driftTab = new Tab(messages.get("directory.tab.drift"), new DriftView(model, messages));
         driftTab.setId("dir-tab-drift");
         TabPane tabs = new TabPane(membersTab, driftTab);
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);

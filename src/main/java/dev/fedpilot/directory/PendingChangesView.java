@@ -21,11 +21,11 @@ import org.kordamp.ikonli.feather.Feather;
 import org.kordamp.ikonli.javafx.FontIcon;
 
 /** The pending changes under the lists: what will happen, undo / redo, apply with progress, and the results. */
-final class PendingBar extends VBox {
+final class PendingChangesView extends VBox {
     private final Messages messages;
     private final PendingChangesViewModel pending;
 
-    PendingBar(DirectoryViewModel model, Messages messages) {
+    PendingChangesView(DirectoryViewModel model, Messages messages) {
         super(6);
         this.messages = messages;
         this.pending = model.pending();
