@@ -82,10 +82,12 @@ final class DriftView extends VBox {
                 b.setOnAction(e -> model.fix(fix));
                 fixes.getChildren().add(b);
             }
-            HBox.setHgrow(text, Priority.ALWAYS);
+            // the fixes go under the text, not beside it: in a narrow column the text keeps the whole width and
+            // names wrap at their spaces, not every few characters
             text.setMaxWidth(Double.MAX_VALUE);
-            text.prefWidthProperty().bind(getListView().widthProperty().subtract(fixes.widthProperty()).subtract(40));
-            setGraphic(new HBox(8, text, fixes));
+            text.prefWidthProperty().bind(getListView().widthProperty().subtract(40));
+            fixes.setAlignment(Pos.CENTER_LEFT);
+            setGraphic(new VBox(6, text, fixes));
         }
 
         private String fixLabel(MembershipChange fix) {

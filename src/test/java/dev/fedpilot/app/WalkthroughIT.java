@@ -137,6 +137,33 @@ class WalkthroughIT {
         shoot(variant, "11-directory-drift");
         robot.interact(() -> shell.navigate(Page.REPORT));
         shoot(variant, "12-report");
+        if (width == 1600 && !dark) {
+            sweepWidths(robot, shell, wizard);
+        }
+    }
+
+    /** Every width from a laptop to a desktop, each page: the same checks as on the screenshots. */
+    private void sweepWidths(FxRobot robot, ShellViewModel shell, SetupWizardViewModel wizard) {
+        robot.interact(() -> wizard.selectedProperty().set(wizard.step(SetupStep.PROVISION_ON_DEMAND)));
+        for (Page page : Page.values()) {
+            robot.interact(() -> shell.navigate(page));
+            for (int w = 1024; w <= 1600; w += 48) {
+                int width = w;
+                robot.interact(() -> {
+                    stage.setWidth(width);
+                    stage.setHeight(700);
+                });
+                WaitForAsyncUtils.waitForFxEvents();
+                robot.interact(() -> {
+                    Scene scene = stage.getScene();
+                    scene.getRoot().applyCss();
+                    scene.getRoot().layout();
+                    problems.addAll(LayoutChecks.of(scene.getRoot()).stream()
+                            .map(p -> "width " + width + ", " + page + ": " + p).toList());
+                });
+            }
+        }
+        assertEquals(1600.0, stage.getScene().getWidth(), 1.0, "the sweep resized the window");
     }
 
     private static void prepare(SetupFixture fixture, SetupWizardViewModel wizard, SetupStep step) {

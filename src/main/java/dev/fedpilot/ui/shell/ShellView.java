@@ -158,7 +158,7 @@ public final class ShellView extends BorderPane {
         return label;
     }
 
-    static final double CHIP_MAX_WIDTH = 340;
+    static final double CHIP_MAX_WIDTH = 420;
 
     private static void updateChip(Label label, String about, ConnectionStatus status) {
         label.setText(status.label());
