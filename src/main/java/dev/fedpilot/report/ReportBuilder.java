@@ -213,10 +213,12 @@ public final class ReportBuilder {
         boolean complete = Arrays.stream(SetupStep.values()).filter(st -> st != SetupStep.WATCH)
                 .allMatch(st -> s.status(st) == StepStatus.DONE);
         boolean started = Arrays.stream(SetupStep.values()).anyMatch(st -> s.status(st) != StepStatus.TODO);
+        // a step that needs attention (watching included) is never "set up and healthy"
+        boolean attention = Arrays.stream(SetupStep.values()).anyMatch(st -> s.status(st) == StepStatus.ATTENTION);
         Health health = !started ? Health.NOT_STARTED
                 : errors > 0 ? Health.PROBLEM
                 : !complete ? Health.INCOMPLETE
-                : warnings > 0 ? Health.ATTENTION
+                : warnings > 0 || attention ? Health.ATTENTION
                 : Health.HEALTHY;
         return new Summary(health, done, SetupStep.values().length, errors, warnings,
                 count(findings, Finding.Severity.INFO));

@@ -52,7 +52,7 @@ class ReportViewModelTest {
         assertEquals(9, doc.parts().size());
         assertFalse(model.busyProperty().get());
         assertTrue(model.canExportProperty().get());
-        assertEquals("Report of 2027-03-01 09:00 UTC.", model.statusProperty().get());
+        assertEquals("Report of 2027-03-01 09:00 UTC. Refresh (F5) reads both clouds again.", model.statusProperty().get());
         assertTrue(progress.size() >= ReportBuilder.Phase.values().length - 1, progress.toString());
         assertTrue(progress.stream().anyMatch(p -> p > 0.5 && p < 1), "progress moved through the phases: " + progress);
     }
