@@ -43,9 +43,15 @@ public final class AwsIdentityCenter implements IdentityCenter {
     private volatile boolean membershipLookupAvailable = true;
 
     public AwsIdentityCenter(AwsClients clients, AwsCallPolicy policy) {
+        this(clients, policy, java.time.Clock.systemUTC(), dev.fedpilot.port.Sleeper.real());
+    }
+
+    /** With the clock and sleeper its throttling waits go by (tests pass ones that need no real time). */
+    public AwsIdentityCenter(AwsClients clients, AwsCallPolicy policy, java.time.Clock clock,
+                             dev.fedpilot.port.Sleeper sleeper) {
         this.clients = Objects.requireNonNull(clients);
         this.store = clients.identityStore();
-        this.calls = new AwsCalls(Objects.requireNonNull(policy));
+        this.calls = new AwsCalls(Objects.requireNonNull(policy), clock, sleeper);
     }
 
     @Override

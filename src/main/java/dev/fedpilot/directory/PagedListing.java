@@ -1,5 +1,6 @@
 package dev.fedpilot.directory;
 
+import dev.fedpilot.port.Sleeper;
 import dev.fedpilot.domain.CloudException;
 import dev.fedpilot.ui.ErrorText;
 import dev.fedpilot.ui.TaskRunner;

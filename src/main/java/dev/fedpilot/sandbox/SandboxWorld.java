@@ -7,6 +7,8 @@ import dev.fedpilot.port.ScimProbe;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import dev.fedpilot.port.Sleeper;
+
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Objects;
@@ -39,6 +41,11 @@ public final class SandboxWorld {
     private final SandboxScimProbe scimProbe;
 
     public SandboxWorld(SandboxOptions options, Clock clock) {
+        this(options, clock, Sleeper.real());
+    }
+
+    /** With the sleeper the simulated latency goes through (tests pass one that needs no real time). */
+    public SandboxWorld(SandboxOptions options, Clock clock, Sleeper sleeper) {
         this.options = Objects.requireNonNull(options, "options");
         this.clock = Objects.requireNonNull(clock, "clock");
         Random random = new Random(options.seed());
@@ -52,11 +59,11 @@ public final class SandboxWorld {
         this.provisioning = new Provisioning(directory, console, writer, options.provisioningInterval(), random);
         this.onDemand = new OnDemandProvisioning(directory, provisioning, writer);
         this.entraTenant = new SandboxEntraTenant(this, new CallGate("Microsoft Graph",
-                "429 Too Many Requests, retry after the Retry-After interval.", options));
+                "429 Too Many Requests, retry after the Retry-After interval.", options, sleeper));
         this.identityCenter = new SandboxIdentityCenter(this, new CallGate("AWS IAM Identity Center",
-                "ThrottlingException: Rate exceeded.", options));
+                "ThrottlingException: Rate exceeded.", options, sleeper));
         this.scimProbe = new SandboxScimProbe(this, new CallGate("The SCIM endpoint",
-                "429 Too Many Requests.", options));
+                "429 Too Many Requests.", options, sleeper));
         LOG.info("Sandbox ready ({}, seed {}): {} Entra users, {} identity store users, {} groups, {} memberships in {} ms",
                 options.scale(), options.seed(), directory.userCount(), identityStore.userCount(),
                 identityStore.groupCount(), identityStore.membershipCount(), (System.nanoTime() - started) / 1_000_000);

@@ -21,6 +21,7 @@ final class SandboxFixture {
     static final Instant START = Instant.parse("2027-03-01T09:00:00Z");
 
     final TestClock clock = new TestClock(START);
+    final dev.fedpilot.testing.MovingSleeper sleeper = new dev.fedpilot.testing.MovingSleeper(clock);
     final SandboxWorld world;
     final EntraTenant entra;
     final IdentityCenter idc;
@@ -32,7 +33,7 @@ final class SandboxFixture {
     }
 
     SandboxFixture(SandboxOptions options) {
-        world = new SandboxWorld(options, clock);
+        world = new SandboxWorld(options, clock, sleeper);
         entra = world.entraTenant();
         idc = world.identityCenter();
         console = world.console();

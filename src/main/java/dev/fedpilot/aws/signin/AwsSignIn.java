@@ -1,5 +1,6 @@
 package dev.fedpilot.aws.signin;
 
+import dev.fedpilot.port.Sleeper;
 import dev.fedpilot.aws.AwsCallPolicy;
 import dev.fedpilot.domain.CloudException;
 import dev.fedpilot.domain.CloudException.Problem;
@@ -52,7 +53,7 @@ public final class AwsSignIn {
         public static Settings forCurrentUser() {
             Map<String, String> env = System.getenv();
             return new Settings(AwsFileLocations.of(env, Path.of(System.getProperty("user.home"))), env,
-                    SignInEndpoints.aws(), AwsCallPolicy.defaults(), Duration.ofMinutes(10), Sleeper.system(),
+                    SignInEndpoints.aws(), AwsCallPolicy.defaults(), Duration.ofMinutes(10), Sleeper.real(),
                     Clock.systemUTC());
         }
     }
