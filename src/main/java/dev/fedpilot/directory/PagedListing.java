@@ -10,7 +10,7 @@ import java.util.function.Consumer;
 
 /**
  * One listing of the identity store (users or groups) as a background task that streams its pages to the UI:
- * a throttled first call is retried, progress is reported every 1,000 rows, and the rows that fill an empty
+ * throttling is waited out by the adapter (not here), progress is reported every 1,000 rows, and the rows that fill an empty
  * table arrive in small steps a frame apart.
  */
 final class PagedListing {
