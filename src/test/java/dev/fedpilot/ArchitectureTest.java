@@ -12,6 +12,9 @@ import static com.tngtech.archunit.core.domain.properties.HasName.Predicates.nam
 import static com.tngtech.archunit.core.domain.properties.HasOwner.Predicates.With.owner;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaMethodCall;
+
 /** The layering of ARCHITECTURE.md, enforced: the build fails when a layer leaks. */
 class ArchitectureTest {
     private static final String[] CLOUD_SDKS = {"javafx..", "software.amazon..", "com.microsoft..", "com.azure.."};
@@ -131,6 +134,28 @@ class ArchitectureTest {
     void onlyTheUiPackageHopsThreads() {
         noClasses().that().resideOutsideOfPackage("dev.fedpilot.ui..")
                 .should().callMethod(javafx.application.Platform.class, "runLater", Runnable.class)
+                .check(classes);
+    }
+
+    /** Everything that waits goes through the one Sleeper, so tests can move a clock instead of sleeping. */
+    @Test
+    void onlyTheSleeperBlocksForTime() {
+        DescribedPredicate<JavaMethodCall> blocksForTime = DescribedPredicate.describe(
+                "Thread.sleep, TimeUnit.sleep or LockSupport.park*", call -> {
+                    String owner = call.getTargetOwner().getFullName();
+                    String name = call.getName();
+                    return owner.equals(Thread.class.getName()) && name.equals("sleep")
+                            || owner.equals(java.util.concurrent.TimeUnit.class.getName()) && name.equals("sleep")
+                            || owner.equals(java.util.concurrent.locks.LockSupport.class.getName())
+                            && name.startsWith("park");
+                });
+        noClasses().that().doNotHaveFullyQualifiedName("dev.fedpilot.port.Sleeper")
+                .should().callMethodWhere(blocksForTime)
+                .check(classes);
+        // the rule sees the one real sleep, so it would see any other
+        com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes()
+                .that().haveFullyQualifiedName("dev.fedpilot.port.Sleeper")
+                .should().callMethodWhere(blocksForTime)
                 .check(classes);
     }
 }

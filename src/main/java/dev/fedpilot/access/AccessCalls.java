@@ -1,6 +1,6 @@
 package dev.fedpilot.access;
 
-import dev.fedpilot.directory.Sleeper;
+import dev.fedpilot.port.Sleeper;
 import dev.fedpilot.directory.Throttle;
 
 import java.time.Clock;
@@ -10,8 +10,9 @@ import java.util.function.Supplier;
 
 /**
  * How the access feature calls sso-admin: paced below AWS's documented rate (20 requests per second for the account
- * access API, shared by every caller in the account), and retried through the app's one {@link Throttle} when AWS
- * still answers "slow down". Pacing keeps a large listing near the rate instead of bouncing off it.
+ * access API, shared by every caller in the account). The adapter retries a throttled call (the one retry layer);
+ * when one still comes back throttled, the shared {@link Throttle} holds every other call of the batch back for the
+ * wait AWS asked for. Pacing keeps a large listing near the rate instead of bouncing off it.
  */
 public final class AccessCalls {
     public static final int DEFAULT_RATE_PER_SECOND = 20;
@@ -40,7 +41,7 @@ public final class AccessCalls {
         return new AccessCalls(Clock.systemUTC(), Sleeper.real(), DEFAULT_RATE_PER_SECOND);
     }
 
-    /** Runs one request (or one listing) at the paced rate, retrying throttling and passing outages. */
+    /** Runs one request (or one listing) at the paced rate; a throttled answer holds the batch back, never re-sent. */
     public <T> T call(Supplier<T> request) {
         try {
             return throttle.call(() -> {

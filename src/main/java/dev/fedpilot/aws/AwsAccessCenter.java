@@ -53,7 +53,8 @@ public final class AwsAccessCenter implements AccessCenter {
 
     public AwsAccessCenter(SsoAdminClient ssoAdmin, OrganizationsClient organizations, AwsCallPolicy policy) {
         this.ssoAdmin = Objects.requireNonNull(ssoAdmin);
-        this.calls = new AwsCalls(Objects.requireNonNull(policy));
+        this.calls = new AwsCalls(Objects.requireNonNull(policy), java.time.Clock.systemUTC(),
+                dev.fedpilot.port.Sleeper.real());
         this.organizations = new AwsOrganizations(Objects.requireNonNull(organizations), calls);
     }
 

@@ -1,5 +1,7 @@
 package dev.fedpilot.aws;
 
+import dev.fedpilot.port.ThrottleBudget;
+
 import java.time.Duration;
 import java.util.Objects;
 
@@ -12,6 +14,7 @@ import java.util.Objects;
  * @param attemptTimeout    upper bound for one HTTP attempt
  * @param throttleAttempts  attempts per call when AWS throttles (each waits RetryAfterSeconds or a backoff)
  * @param maxThrottleWait   longest single wait after a throttling answer
+ * A call never goes on retrying past {@link ThrottleBudget#DEFAULT}'s total, whatever these say.
  */
 public record AwsCallPolicy(int sdkMaxAttempts, Duration apiCallTimeout, Duration attemptTimeout,
                             int throttleAttempts, Duration maxThrottleWait) {
@@ -26,6 +29,13 @@ public record AwsCallPolicy(int sdkMaxAttempts, Duration apiCallTimeout, Duratio
     }
 
     public static AwsCallPolicy defaults() {
-        return new AwsCallPolicy(3, Duration.ofSeconds(60), Duration.ofSeconds(20), 5, Duration.ofSeconds(20));
+        ThrottleBudget budget = ThrottleBudget.DEFAULT;
+        return new AwsCallPolicy(3, Duration.ofSeconds(60), Duration.ofSeconds(20), budget.maxAttempts(),
+                budget.maxWait());
+    }
+
+    /** The adapter's throttling limits: these attempts and single wait, within the shared per-call total. */
+    public ThrottleBudget throttleBudget() {
+        return new ThrottleBudget(throttleAttempts, maxThrottleWait, ThrottleBudget.DEFAULT.maxTotal());
     }
 }

@@ -1,17 +1,23 @@
 package dev.fedpilot.aws;
 
 import dev.fedpilot.domain.CloudException;
+import dev.fedpilot.port.Sleeper;
+import dev.fedpilot.port.ThrottleBudget;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.core.exception.SdkException;
 
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
 import java.util.concurrent.CancellationException;
 import java.util.function.Supplier;
 
 /**
- * Runs one AWS call: waits and retries when AWS throttles (as long as RetryAfterSeconds says, bounded by the
- * policy), stops on interrupt, and maps every other failure to a {@link CloudException}.
+ * Runs one AWS call: waits and retries when AWS throttles (as long as RetryAfterSeconds says, within the
+ * policy's {@link ThrottleBudget}), stops on interrupt, and maps every other failure to a {@link CloudException}.
+ * This is the only place an AWS call is retried for throttling; callers do not retry again.
  */
 final class AwsCalls {
 
@@ -19,14 +25,19 @@ final class AwsCalls {
     private static final Duration FIRST_BACKOFF = Duration.ofSeconds(1);
     private static final Duration MIN_WAIT = Duration.ofMillis(100);
 
-    private final AwsCallPolicy policy;
+    private final ThrottleBudget budget;
+    private final Clock clock;
+    private final Sleeper sleeper;
 
-    AwsCalls(AwsCallPolicy policy) {
-        this.policy = policy;
+    AwsCalls(AwsCallPolicy policy, Clock clock, Sleeper sleeper) {
+        this.budget = policy.throttleBudget();
+        this.clock = clock;
+        this.sleeper = sleeper;
     }
 
     /** @param action the IAM action name, e.g. {@code identitystore:ListUsers}, used in messages */
     <T> T call(String action, Supplier<T> request) {
+        Instant start = clock.instant();
         Duration lastWait = null;
         for (int attempt = 1; ; attempt++) {
             checkInterrupted(action);
@@ -40,11 +51,14 @@ final class AwsCalls {
                     LOG.debug("{} failed", action, failure);
                     throw AwsErrors.toCloudException(action, failure);
                 }
-                if (attempt >= policy.throttleAttempts()) {
+                Optional<Duration> retryAfter = AwsErrors.retryAfter(failure);
+                Optional<Duration> wait = budget.nextWait(attempt, Duration.between(start, clock.instant()),
+                        retryAfter, FIRST_BACKOFF.multipliedBy(1L << Math.min(attempt - 1, 10)));
+                if (wait.isEmpty()) {
                     LOG.warn("{} still throttled after {} attempts", action, attempt);
-                    throw AwsErrors.throttled(action, attempt, AwsErrors.retryAfter(failure).orElse(lastWait), failure);
+                    throw AwsErrors.throttled(action, attempt, retryAfter.orElse(lastWait), failure);
                 }
-                lastWait = waitFor(attempt, failure);
+                lastWait = wait.get().compareTo(MIN_WAIT) < 0 ? MIN_WAIT : wait.get();
                 LOG.info("{} throttled (attempt {}), waiting {} ms", action, attempt, lastWait.toMillis());
                 sleep(action, lastWait);
             }
@@ -57,18 +71,9 @@ final class AwsCalls {
         }
     }
 
-    private Duration waitFor(int attempt, SdkException failure) {
-        Duration wait = AwsErrors.retryAfter(failure)
-                .orElse(FIRST_BACKOFF.multipliedBy(1L << Math.min(attempt - 1, 10)));
-        if (wait.compareTo(MIN_WAIT) < 0) {
-            return MIN_WAIT;
-        }
-        return wait.compareTo(policy.maxThrottleWait()) > 0 ? policy.maxThrottleWait() : wait;
-    }
-
-    private static void sleep(String action, Duration wait) {
+    private void sleep(String action, Duration wait) {
         try {
-            Thread.sleep(wait.toMillis());
+            sleeper.sleep(wait);
         } catch (InterruptedException e) {
             throw AwsErrors.cancelled(action);
         }

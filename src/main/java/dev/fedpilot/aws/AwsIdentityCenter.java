@@ -56,8 +56,19 @@ public final class AwsIdentityCenter implements IdentityCenter {
      *                    instances of any region can be listed and an instance is always called in its own region
      */
     public AwsIdentityCenter(AwsClients clients, AwsCallPolicy policy, Function<Region, AwsClients> otherRegion) {
+        this(clients, policy, otherRegion, java.time.Clock.systemUTC(), dev.fedpilot.port.Sleeper.real());
+    }
+
+    /** With the clock and sleeper its throttling waits go by (tests pass ones that need no real time). */
+    public AwsIdentityCenter(AwsClients clients, AwsCallPolicy policy, java.time.Clock clock,
+                             dev.fedpilot.port.Sleeper sleeper) {
+        this(clients, policy, null, clock, sleeper);
+    }
+
+    public AwsIdentityCenter(AwsClients clients, AwsCallPolicy policy, Function<Region, AwsClients> otherRegion,
+                             java.time.Clock clock, dev.fedpilot.port.Sleeper sleeper) {
         this.clients = Objects.requireNonNull(clients);
-        this.calls = new AwsCalls(Objects.requireNonNull(policy));
+        this.calls = new AwsCalls(Objects.requireNonNull(policy), clock, sleeper);
         this.otherRegion = otherRegion;
     }
 

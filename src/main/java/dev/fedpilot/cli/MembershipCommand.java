@@ -1,8 +1,6 @@
 package dev.fedpilot.cli;
 
 import dev.fedpilot.app.CliSession;
-import dev.fedpilot.directory.Sleeper;
-import dev.fedpilot.directory.Throttle;
 import dev.fedpilot.domain.DirectoryGroup;
 import dev.fedpilot.domain.DirectoryUser;
 import dev.fedpilot.domain.IdcInstance;
@@ -16,7 +14,6 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
-import java.time.Clock;
 import java.util.concurrent.Callable;
 
 /**
@@ -65,8 +62,8 @@ public final class MembershipCommand implements Callable<Integer> {
                 DirectoryUser u = aws.findUserByName(instance, user).orElseThrow(
                         () -> new UsageException("No user named '" + user + "' in identity store "
                                 + instance.identityStoreId() + "."));
-                Throttle throttle = new Throttle(Clock.systemUTC(), Sleeper.real());
-                MembershipResult result = throttle.call(() -> write(aws, instance, g.id(), u.id()));
+                // The adapter retries a throttled write; the command does not retry it again.
+                MembershipResult result = write(aws, instance, g.id(), u.id());
                 PrintWriter out = spec.commandLine().getOut();
                 out.println(switch (result) {
                     case ADDED -> "Added " + u.userName() + " to " + g.displayName() + ".";

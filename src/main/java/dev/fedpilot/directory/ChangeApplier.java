@@ -1,5 +1,6 @@
 package dev.fedpilot.directory;
 
+import dev.fedpilot.port.Sleeper;
 import dev.fedpilot.domain.CloudException;
 import dev.fedpilot.domain.EnterpriseApp;
 import dev.fedpilot.domain.GroupMember;

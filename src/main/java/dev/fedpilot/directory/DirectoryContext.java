@@ -1,5 +1,6 @@
 package dev.fedpilot.directory;
 
+import dev.fedpilot.port.Sleeper;
 import dev.fedpilot.port.AuditLog;
 import dev.fedpilot.port.EntraTenant;
 import dev.fedpilot.port.IdentityCenter;

@@ -1,6 +1,6 @@
 package dev.fedpilot.directory;
 
-import dev.fedpilot.domain.CloudException;
+import dev.fedpilot.port.Sleeper;
 import dev.fedpilot.ui.ErrorText;
 import dev.fedpilot.ui.TaskRunner;
 
@@ -10,11 +10,10 @@ import java.util.function.Consumer;
 
 /**
  * One listing of the identity store (users or groups) as a background task that streams its pages to the UI:
- * a throttled first call is retried, progress is reported every 1,000 rows, and the rows that fill an empty
+ * throttling is waited out by the adapter (not here), progress is reported every 1,000 rows, and the rows that fill an empty
  * table arrive in small steps a frame apart.
  */
 final class PagedListing {
-    private static final int MAX_ATTEMPTS = 5;
     private static final int PROGRESS_EVERY = 1000;
     /** More rows than a table shows at once; these arrive {@link #FIRST_ROWS_STEP} at a time, a frame apart. */
     private static final int FIRST_ROWS = 40;
@@ -38,25 +37,16 @@ final class PagedListing {
                                             Consumer<Boolean> finished, Consumer<String> error, Runnable done) {
         return ctx.tasks().task(title, c -> {
             int[] count = {0};
-            for (int attempt = 1; ; attempt++) {
-                try {
-                    listing.accept(page -> {
-                        deliver(ctx.sleeper(), page, count[0], c, onUi);
-                        count[0] += page.size();
-                        // the count is words for the status line: every 1,000 rows is often enough
-                        if (count[0] % PROGRESS_EVERY < page.size()) {
-                            c.progress(count[0], -1, ctx.messages().get(progressKey, count[0]));
-                        }
-                    });
-                    return count[0];
-                } catch (CloudException e) {
-                    // a throttled first call is retried; a listing that broke off halfway is reported instead
-                    if (!e.isRetryable() || count[0] > 0 || attempt >= MAX_ATTEMPTS) {
-                        throw e;
-                    }
-                    ctx.sleeper().sleep(e.retryAfter().orElse(Duration.ofSeconds(1)));
+            // no retry here: the adapter already waited out throttling (one retry layer)
+            listing.accept(page -> {
+                deliver(ctx.sleeper(), page, count[0], c, onUi);
+                count[0] += page.size();
+                // the count is words for the status line: every 1,000 rows is often enough
+                if (count[0] % PROGRESS_EVERY < page.size()) {
+                    c.progress(count[0], -1, ctx.messages().get(progressKey, count[0]));
                 }
-            }
+            });
+            return count[0];
         }).onSuccess(n -> finished.accept(true))
                 .onFailure(e -> {
                     error.accept(ErrorText.full(e));

@@ -1,5 +1,6 @@
 package dev.fedpilot.directory;
 
+import dev.fedpilot.port.Sleeper;
 import dev.fedpilot.domain.CloudException;
 
 import java.time.Clock;
@@ -8,13 +9,13 @@ import java.time.Instant;
 import java.util.function.Supplier;
 
 /**
- * Retries a cloud call that was throttled (or hit a passing outage) after the wait the cloud asked for, and
- * holds back every other call that goes through the same throttle until then: one answer of "slow down"
- * slows the whole batch, not only the call that got it.
+ * Paces the calls of one batch: when one call is throttled (or hits a passing outage), every call that goes
+ * through the same throttle holds back until the wait the cloud asked for is over, so one answer of "slow down"
+ * slows the whole batch, not only the call that got it. It does not retry: the adapter already did, up to its
+ * own limit, and the call that failed is reported as failed (one retry layer, the adapter).
  */
 public final class Throttle {
-    static final int MAX_ATTEMPTS = 6;
-    private static final Duration FIRST_BACKOFF = Duration.ofMillis(500);
+    private static final Duration DEFAULT_HOLD_OFF = Duration.ofSeconds(1);
 
     private final Clock clock;
     private final Sleeper sleeper;
@@ -25,18 +26,16 @@ public final class Throttle {
         this.sleeper = sleeper;
     }
 
-    /** Runs {@code call}, waiting out throttling; gives up with the last error after {@link #MAX_ATTEMPTS}. */
+    /** Waits while the batch is held back, then runs {@code call} once; a throttled failure holds back the rest. */
     public <T> T call(Supplier<T> call) throws InterruptedException {
-        for (int attempt = 1; ; attempt++) {
-            awaitTurn();
-            try {
-                return call.get();
-            } catch (CloudException e) {
-                if (!e.isRetryable() || attempt >= MAX_ATTEMPTS) {
-                    throw e;
-                }
-                holdOff(e.retryAfter().orElse(FIRST_BACKOFF.multipliedBy(1L << (attempt - 1))));
+        awaitTurn();
+        try {
+            return call.get();
+        } catch (CloudException e) {
+            if (e.isRetryable()) {
+                holdOff(e.retryAfter().orElse(DEFAULT_HOLD_OFF));
             }
+            throw e;
         }
     }
 

@@ -1,5 +1,7 @@
 package dev.fedpilot.entra;
 
+import dev.fedpilot.port.ThrottleBudget;
+
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZonedDateTime;
@@ -8,20 +10,26 @@ import java.time.format.DateTimeParseException;
 import java.util.Optional;
 
 /**
- * How Graph throttling (429) and brief outages (503, 504) are retried: Retry-After is honoured, else the wait
- * doubles from {@code firstBackoff}; a wait that would push the total past {@code maxTotalWait} is not taken,
- * the caller gets THROTTLED with the server's Retry-After instead.
+ * How Graph throttling (429) and brief outages (503, 504) are retried: Retry-After is honoured (capped as
+ * {@link ThrottleBudget} says), else the wait doubles from {@code firstBackoff}; a wait that would push the call
+ * past {@code maxTotalWait} is not taken, the caller gets THROTTLED with the server's Retry-After instead.
  */
 public record RetryPolicy(int maxRetries, Duration firstBackoff, Duration maxTotalWait) {
 
-    /** Graph's own advice: honour Retry-After; stays well inside OkHttp's 100 s call timeout. */
-    public static final RetryPolicy DEFAULT = new RetryPolicy(3, Duration.ofSeconds(1), Duration.ofSeconds(60));
+    /** The shared budget (4 attempts, 60 s); stays well inside OkHttp's 100 s call timeout. */
+    public static final RetryPolicy DEFAULT = new RetryPolicy(ThrottleBudget.DEFAULT.maxAttempts() - 1,
+            Duration.ofSeconds(1), ThrottleBudget.DEFAULT.maxTotal());
     public static final RetryPolicy NONE = new RetryPolicy(0, Duration.ZERO, Duration.ZERO);
 
     public RetryPolicy {
         if (maxRetries < 0 || firstBackoff.isNegative() || maxTotalWait.isNegative()) {
             throw new IllegalArgumentException("retry policy values must not be negative");
         }
+    }
+
+    /** These retries as attempts, with the shared cap on one wait. */
+    ThrottleBudget throttleBudget() {
+        return new ThrottleBudget(maxRetries + 1, ThrottleBudget.DEFAULT.maxWait(), maxTotalWait);
     }
 
     Duration backoff(int attempt) {

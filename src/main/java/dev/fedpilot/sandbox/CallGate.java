@@ -1,15 +1,22 @@
 package dev.fedpilot.sandbox;
 
 import dev.fedpilot.domain.CloudException;
+import dev.fedpilot.port.Sleeper;
+import dev.fedpilot.port.ThrottleBudget;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BiFunction;
 import java.util.function.Consumer;
 
-/** What every call to one sandbox port goes through: latency, throttling of every Nth call, cancellation. */
+/**
+ * What every call to one sandbox port goes through: latency, throttling of every Nth call, cancellation. A
+ * throttled call is retried here as the real adapters retry theirs (Retry-After within {@link ThrottleBudget}),
+ * so features see from the sandbox what they see from the clouds: THROTTLED only once that budget is spent.
+ */
 final class CallGate {
     private static final Duration RETRY_AFTER = Duration.ofSeconds(2);
 
@@ -17,21 +24,34 @@ final class CallGate {
     private final String throttleText;
     private final Duration latency;
     private final int throttleEveryNthCall;
+    private final Sleeper sleeper;
     private final AtomicLong calls = new AtomicLong();
 
-    CallGate(String service, String throttleText, SandboxOptions options) {
+    CallGate(String service, String throttleText, SandboxOptions options, Sleeper sleeper) {
+        this.sleeper = sleeper;
         this.service = service;
         this.throttleText = throttleText;
         this.latency = options.latency();
         this.throttleEveryNthCall = options.throttleEveryNthCall();
     }
 
-    /** Waits the latency, then throttles the call if it is the Nth one. */
+    /** Waits the latency; when the peer throttles the call (every Nth), waits Retry-After and tries again. */
     void enter(String operation) {
-        pause();
-        long n = calls.incrementAndGet();
-        if (throttleEveryNthCall > 0 && n % throttleEveryNthCall == 0) {
-            throw CloudException.throttled(service + " throttled " + operation + ": " + throttleText, RETRY_AFTER);
+        Duration elapsed = Duration.ZERO;
+        for (int attempt = 1; ; attempt++) {
+            pause();
+            elapsed = elapsed.plus(latency);
+            long n = calls.incrementAndGet();
+            if (throttleEveryNthCall == 0 || n % throttleEveryNthCall != 0) {
+                return;
+            }
+            Optional<Duration> wait = ThrottleBudget.DEFAULT.nextWait(attempt, elapsed, Optional.of(RETRY_AFTER),
+                    RETRY_AFTER);
+            if (wait.isEmpty()) {
+                throw CloudException.throttled(service + " throttled " + operation + ": " + throttleText, RETRY_AFTER);
+            }
+            sleep(wait.get());
+            elapsed = elapsed.plus(wait.get());
         }
     }
 
@@ -66,11 +86,14 @@ final class CallGate {
 
     private void pause() {
         checkInterrupt();
-        if (latency.isZero()) {
-            return;
+        if (!latency.isZero()) {
+            sleep(latency);
         }
+    }
+
+    private void sleep(Duration duration) {
         try {
-            Thread.sleep(latency.toMillis(), latency.toNanosPart() % 1_000_000);
+            sleeper.sleep(duration);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new CancellationException("cancelled");

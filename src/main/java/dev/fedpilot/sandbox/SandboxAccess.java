@@ -25,7 +25,8 @@ public final class SandboxAccess {
         this.ssoAdmin = new SandboxRateLimit(clock, "AWS IAM Identity Center", DEFAULT_SSO_ADMIN_RATE);
         this.organizations = new SandboxRateLimit(clock, "AWS Organizations", DEFAULT_ORGANIZATIONS_RATE);
         this.port = new SandboxAccessCenter(organization, ssoAdmin, organizations,
-                new CallGate("AWS IAM Identity Center", "ThrottlingException: Rate exceeded.", world.options()),
+                new CallGate("AWS IAM Identity Center", "ThrottlingException: Rate exceeded.", world.options(),
+                        world.sleeper()),
                 () -> IdentityStore.INSTANCE);
     }
 

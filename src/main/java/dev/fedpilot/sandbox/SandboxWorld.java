@@ -7,6 +7,8 @@ import dev.fedpilot.port.ScimProbe;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import dev.fedpilot.port.Sleeper;
+
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Objects;
@@ -50,25 +52,36 @@ public final class SandboxWorld {
     private long generation;
 
     public SandboxWorld(SandboxOptions options, Clock clock) {
-        this(options, clock, null);
+        this(options, clock, null, Sleeper.real());
     }
 
     /** A world kept in {@code folder} (null: in memory only), resumed from what was saved there. */
     public SandboxWorld(SandboxOptions options, Clock clock, SandboxFolder folder) {
+        this(options, clock, folder, Sleeper.real());
+    }
+
+    /** With the sleeper the simulated latency goes through (tests pass one that needs no real time). */
+    public SandboxWorld(SandboxOptions options, Clock clock, Sleeper sleeper) {
+        this(options, clock, null, sleeper);
+    }
+
+    /** A world kept in {@code folder} (null: in memory only), its simulated latency going through {@code sleeper}. */
+    public SandboxWorld(SandboxOptions options, Clock clock, SandboxFolder folder, Sleeper sleeper) {
         this.options = Objects.requireNonNull(options, "options");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.folder = folder;
+        this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
         this.random = new Random(options.seed());
         long started = System.nanoTime();
         seed();
         this.console = new SandboxAwsConsole(this, random);
         wire();
         this.entraTenant = new SandboxEntraTenant(this, new CallGate("Microsoft Graph",
-                "429 Too Many Requests, retry after the Retry-After interval.", options));
+                "429 Too Many Requests, retry after the Retry-After interval.", options, sleeper));
         this.identityCenter = new SandboxIdentityCenter(this, new CallGate("AWS IAM Identity Center",
-                "ThrottlingException: Rate exceeded.", options));
+                "ThrottlingException: Rate exceeded.", options, sleeper));
         this.scimProbe = new SandboxScimProbe(this, new CallGate("The SCIM endpoint",
-                "429 Too Many Requests.", options));
+                "429 Too Many Requests.", options, sleeper));
         if (folder != null) {
             folder.exclusively(() -> {
                 restore(folder.load());
@@ -287,6 +300,12 @@ public final class SandboxWorld {
     // --- access: the organization, permission sets and account assignments (built on first use) --------------
 
     private SandboxAccess access;
+    private final Sleeper sleeper;
+
+    /** How the world's simulated latency waits. */
+    Sleeper sleeper() {
+        return sleeper;
+    }
 
     public synchronized SandboxAccess access() {
         if (access == null) {

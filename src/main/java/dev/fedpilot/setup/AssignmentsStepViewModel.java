@@ -33,12 +33,18 @@ public final class AssignmentsStepViewModel extends StepViewModel {
     private final StringProperty query = new SimpleStringProperty("");
     private final ObservableList<Candidate> results = FXCollections.observableArrayList();
     private final ObservableList<Candidate> picked = FXCollections.observableArrayList();
-    private final ObservableList<AppAssignment> assigned = FXCollections.observableArrayList();
+    private final ObservableList<AppAssignment> assigned;
     private final ObservableList<Finding> findings = FXCollections.observableArrayList();
     private TaskRunner.Cancellable search;
 
     public AssignmentsStepViewModel(SetupContext ctx) {
+        this(ctx, FXCollections.observableArrayList());
+    }
+
+    /** @param assigned the list the step shows as assigned; it belongs to the FX thread like every list here */
+    AssignmentsStepViewModel(SetupContext ctx, ObservableList<AppAssignment> assigned) {
         super(ctx, SetupStep.ASSIGNMENTS);
+        this.assigned = assigned;
         assigned.setAll(ctx.state().assignments());
     }
 
@@ -112,8 +118,10 @@ public final class AssignmentsStepViewModel extends StepViewModel {
 
     /** Looks at the picked groups' members and the picked users for pitfalls, in the background. */
     public void checkPicked() {
+        // Copied here, on the FX thread: the task must not read lists the FX thread owns and may change.
         List<Candidate> snapshot = List.copyOf(picked);
-        ctx.tasks().task(text("setup.assign.checking"), c -> findingsFor(snapshot, c))
+        List<AppAssignment> assignedNow = List.copyOf(assigned);
+        ctx.tasks().task(text("setup.assign.checking"), c -> findingsFor(snapshot, assignedNow, c))
                 .onSuccess(findings::setAll)
                 .onFailure(e -> say(dev.fedpilot.ui.ErrorText.full(e)))
                 .start();
@@ -122,10 +130,11 @@ public final class AssignmentsStepViewModel extends StepViewModel {
     /** Above this many tenant users, counting the ones left out would take too long to do on every pick. */
     static final int UNASSIGNED_COUNT_LIMIT = 5_000;
 
-    private List<Finding> findingsFor(List<Candidate> candidates, TaskRunner.TaskContext c) {
+    private List<Finding> findingsFor(List<Candidate> candidates, List<AppAssignment> assignedNow,
+                                      TaskRunner.TaskContext c) {
         Set<Finding> found = new LinkedHashSet<>();
         Set<String> seenUsers = new LinkedHashSet<>();
-        for (AppAssignment a : assigned) {
+        for (AppAssignment a : assignedNow) {
             if (a.principalType() == PrincipalType.USER) {
                 seenUsers.add(a.principalId());
             } else {

@@ -11,6 +11,7 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CancellationException;
@@ -74,7 +75,7 @@ public final class EntraAppStepViewModel extends StepViewModel {
     }
 
     private EnterpriseApp waitUntilReadable(EnterpriseApp app, TaskRunner.TaskContext c) throws InterruptedException {
-        long deadline = System.nanoTime() + giveUpAfter.toNanos();
+        Instant deadline = ctx.clock().instant().plus(giveUpAfter);
         int attempt = 0;
         while (true) {
             if (c.cancelled()) {
@@ -94,11 +95,11 @@ public final class EntraAppStepViewModel extends StepViewModel {
             }
             attempt++;
             c.progress(-1, -1, text("setup.app.waiting", attempt));
-            if (System.nanoTime() > deadline) {
+            if (ctx.clock().instant().isAfter(deadline)) {
                 throw new CloudException(CloudException.Problem.NOT_YET_AVAILABLE, text("setup.app.slow"),
                         text("setup.app.slowFix"));
             }
-            Thread.sleep(pollEvery.toMillis());
+            ctx.sleeper().sleep(pollEvery);
         }
     }
 }

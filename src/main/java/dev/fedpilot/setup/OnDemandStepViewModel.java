@@ -2,7 +2,6 @@ package dev.fedpilot.setup;
 
 import dev.fedpilot.domain.AppAssignment;
 import dev.fedpilot.domain.AuditEntry;
-import dev.fedpilot.domain.CloudException;
 import dev.fedpilot.domain.EnterpriseApp;
 import dev.fedpilot.domain.GroupMember;
 import dev.fedpilot.domain.OnDemandRequest;
@@ -23,10 +22,9 @@ import java.util.concurrent.CancellationException;
 
 /**
  * Step 8: provisions the assigned groups and users now instead of after the 40-minute cycle: groups go in
- * requests of at most 5 members, at most 5 requests per 10 seconds, and throttling answers are waited out.
+ * requests of at most 5 members, at most 5 requests per 10 seconds (the adapter waits out throttling answers).
  */
 public final class OnDemandStepViewModel extends StepViewModel {
-    private static final int MAX_THROTTLE_RETRIES = 5;
     private final ObservableList<ProvisioningOutcome> outcomes = FXCollections.observableArrayList();
 
     public OnDemandStepViewModel(SetupContext ctx) {
@@ -103,24 +101,16 @@ public final class OnDemandStepViewModel extends StepViewModel {
 
     private List<ProvisioningOutcome> send(EnterpriseApp app, String jobId, OnDemandRequest request, RateWindow window,
                                            TaskRunner.TaskContext c) throws InterruptedException {
-        for (int attempt = 0; ; attempt++) {
-            if (c.cancelled()) {
-                throw new CancellationException();
-            }
-            Duration wait = window.waitBefore(ctx.clock().instant());
-            if (!wait.isZero()) {
-                c.progress(-1, -1, text("setup.ondemand.pacing", Math.max(1, wait.toSeconds())));
-                Thread.sleep(wait.toMillis());
-            }
-            window.record(ctx.clock().instant());
-            try {
-                return ctx.entra().provisionOnDemand(app, jobId, request);
-            } catch (CloudException e) {
-                if (e.problem() != CloudException.Problem.THROTTLED || attempt >= MAX_THROTTLE_RETRIES) {
-                    throw e;
-                }
-                Thread.sleep(e.retryAfter().orElse(Duration.ofSeconds(2)).toMillis());
-            }
+        if (c.cancelled()) {
+            throw new CancellationException();
         }
+        // Pacing keeps Entra's documented rate window; a throttled call was already retried by the adapter.
+        Duration wait = window.waitBefore(ctx.clock().instant());
+        if (!wait.isZero()) {
+            c.progress(-1, -1, text("setup.ondemand.pacing", Math.max(1, wait.toSeconds())));
+            ctx.sleeper().sleep(wait);
+        }
+        window.record(ctx.clock().instant());
+        return ctx.entra().provisionOnDemand(app, jobId, request);
     }
 }

@@ -1,5 +1,6 @@
 package dev.fedpilot.setup;
 
+import dev.fedpilot.port.Sleeper;
 import dev.fedpilot.domain.AuditEntry;
 import dev.fedpilot.domain.Finding;
 import dev.fedpilot.domain.SetupState;
@@ -40,6 +41,7 @@ public final class SetupContext {
     private final StateStore store;
     private final AuditLog audit;
     private final Clock clock;
+    private final Sleeper sleeper;
     private final TaskRunner tasks;
     private final Messages messages;
     private final DialogService dialogs;
@@ -57,6 +59,14 @@ public final class SetupContext {
     public SetupContext(EntraTenant entra, IdentityCenter aws, ScimProbe scimProbe, AwsConsole console,
                         StateStore store, AuditLog audit, Clock clock, TaskRunner tasks, Messages messages,
                         DialogService dialogs, Path exports) {
+        this(entra, aws, scimProbe, console, store, audit, clock, Sleeper.real(), tasks, messages, dialogs, exports);
+    }
+
+    /** With the sleeper every wait of the setup goes through (tests pass one that moves their clock). */
+    public SetupContext(EntraTenant entra, IdentityCenter aws, ScimProbe scimProbe, AwsConsole console,
+                        StateStore store, AuditLog audit, Clock clock, Sleeper sleeper, TaskRunner tasks,
+                        Messages messages, DialogService dialogs, Path exports) {
+        this.sleeper = sleeper;
         this.entra = entra;
         this.aws = aws;
         this.scimProbe = scimProbe;
@@ -89,6 +99,11 @@ public final class SetupContext {
 
     public Clock clock() {
         return clock;
+    }
+
+    /** How the setup waits (polling, pacing); time is read from {@link #clock()}. */
+    public Sleeper sleeper() {
+        return sleeper;
     }
 
     public TaskRunner tasks() {

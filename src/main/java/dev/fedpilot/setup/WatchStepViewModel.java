@@ -10,6 +10,7 @@ import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.concurrent.CancellationException;
 
 /** Step 9: follows the provisioning job until a cycle has run cleanly; explains quarantine and offers restart. */
@@ -42,18 +43,18 @@ public final class WatchStepViewModel extends StepViewModel {
             return;
         }
         work(text("setup.watch.task"), c -> {
-            long deadline = System.nanoTime() + giveUpAfter.toNanos();
+            Instant deadline = ctx.clock().instant().plus(giveUpAfter);
             while (true) {
                 ProvisioningJob current = ctx.entra().job(app, jobId);
                 c.onUi(() -> job.set(current));
-                if (settled(current) || System.nanoTime() > deadline) {
+                if (settled(current) || ctx.clock().instant().isAfter(deadline)) {
                     return current;
                 }
                 c.progress(-1, -1, text("setup.watch.waiting", current.status().name()));
                 if (c.cancelled()) {
                     throw new CancellationException();
                 }
-                Thread.sleep(pollEvery.toMillis());
+                ctx.sleeper().sleep(pollEvery);
             }
         }, this::report);
     }

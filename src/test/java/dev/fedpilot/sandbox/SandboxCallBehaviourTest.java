@@ -30,19 +30,26 @@ class SandboxCallBehaviourTest {
     }
 
     @Test
-    void everyNthCallToAPortIsThrottledWithRetryAfter() {
+    void aThrottledCallIsRetriedAfterRetryAfterLikeTheRealAdapters() {
         SandboxFixture sandbox = new SandboxFixture(SandboxOptions.defaults().withThrottleEveryNthCall(3));
         sandbox.entra.tenant();
         sandbox.entra.tenant();
-        CloudException third = assertThrows(CloudException.class, () -> sandbox.entra.tenant());
-        assertEquals(CloudException.Problem.THROTTLED, third.problem());
-        assertTrue(third.retryAfter().isPresent());
-        sandbox.entra.tenant();
+        List<Duration> before = sandbox.sleeper.waits();
+        sandbox.entra.tenant(); // the peer throttles the third call; the gate waits and the fourth goes through
+        List<Duration> waits = sandbox.sleeper.waits().subList(before.size(), sandbox.sleeper.waits().size());
+        assertEquals(List.of(Duration.ofSeconds(2)), waits, "one wait of the Retry-After");
+    }
 
-        // the fixture's instances() was the identity center's first call
-        sandbox.idc.callerIdentity();
-        assertEquals(CloudException.Problem.THROTTLED,
-                assertThrows(CloudException.class, () -> sandbox.idc.callerIdentity()).problem());
+    @Test
+    void throttlingThatDoesNotEndIsThrottledAfterTheSharedBudget() {
+        TestClock clock = new TestClock(SandboxFixture.START);
+        dev.fedpilot.testing.MovingSleeper sleeper = new dev.fedpilot.testing.MovingSleeper(clock);
+        SandboxWorld world = new SandboxWorld(SandboxOptions.defaults().withThrottleEveryNthCall(1), clock, sleeper);
+        CloudException e = assertThrows(CloudException.class, () -> world.entraTenant().tenant());
+        assertEquals(CloudException.Problem.THROTTLED, e.problem());
+        assertTrue(e.retryAfter().isPresent());
+        assertEquals(List.of(Duration.ofSeconds(2), Duration.ofSeconds(2), Duration.ofSeconds(2)), sleeper.waits(),
+                "four attempts, three waits of the Retry-After");
     }
 
     @Test

@@ -21,6 +21,7 @@ final class SandboxFixture {
     static final Instant START = Instant.parse("2027-03-01T09:00:00Z");
 
     final TestClock clock = new TestClock(START);
+    final dev.fedpilot.testing.MovingSleeper sleeper = new dev.fedpilot.testing.MovingSleeper(clock);
     final SandboxWorld world;
     final EntraTenant entra;
     final IdentityCenter idc;
@@ -37,7 +38,7 @@ final class SandboxFixture {
 
     /** A world kept in {@code folder} (null: in memory only). */
     SandboxFixture(SandboxOptions options, SandboxFolder folder) {
-        world = new SandboxWorld(options, clock, folder);
+        world = new SandboxWorld(options, clock, folder, sleeper);
         entra = world.entraTenant();
         idc = world.identityCenter();
         console = world.console();

@@ -21,6 +21,8 @@ import java.time.Instant;
 public final class SetupFixture {
     public static final Instant START = Instant.parse("2027-03-01T09:00:00Z");
     public final TestClock clock = new TestClock(START);
+    /** Every wait of the world and the wizard moves the clock instead of sleeping. */
+    public final MovingSleeper sleeper = new MovingSleeper(clock);
     public final SandboxWorld world;
     public final StateStore store;
     public final MemoryAuditLog audit = new MemoryAuditLog();
@@ -35,7 +37,7 @@ public final class SetupFixture {
     }
 
     public SetupFixture(SandboxOptions options, StateStore store, TaskRunner tasks, Path exports) {
-        this.world = new SandboxWorld(options, clock);
+        this.world = new SandboxWorld(options, clock, sleeper);
         this.store = store;
         this.tasks = tasks;
         this.exports = exports;
@@ -44,7 +46,7 @@ public final class SetupFixture {
     /** A wizard as the app builds it; a second call over the same store is a restart. */
     public SetupWizardViewModel wizard() {
         SetupContext ctx = new SetupContext(world.entraTenant(), world.identityCenter(), world.scimProbe(),
-                new SimulatedAwsConsole(world.console()), store, audit, clock, tasks, messages, dialogs, exports);
+                new SimulatedAwsConsole(world.console()), store, audit, clock, sleeper, tasks, messages, dialogs, exports);
         return new SetupWizardViewModel(ctx, new SetupWizardViewModel.Timing(Duration.ofMillis(10),
                 Duration.ofSeconds(5), Duration.ofMillis(10), Duration.ofSeconds(5)));
     }

@@ -1,5 +1,6 @@
 package dev.fedpilot.aws.signin;
 
+import dev.fedpilot.port.Sleeper;
 import dev.fedpilot.aws.AwsCallPolicy;
 import dev.fedpilot.domain.CloudException;
 import dev.fedpilot.domain.CloudException.Problem;
@@ -53,7 +54,7 @@ public final class AwsSignIn {
         public static Settings forCurrentUser() {
             Map<String, String> env = System.getenv();
             return new Settings(AwsFileLocations.of(env, AwsFileLocations.home(env)), env,
-                    SignInEndpoints.aws(), AwsCallPolicy.defaults(), Duration.ofMinutes(10), Sleeper.system(),
+                    SignInEndpoints.aws(), AwsCallPolicy.defaults(), Duration.ofMinutes(10), Sleeper.real(),
                     Clock.systemUTC());
         }
     }

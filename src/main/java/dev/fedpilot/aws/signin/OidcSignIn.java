@@ -1,5 +1,6 @@
 package dev.fedpilot.aws.signin;
 
+import dev.fedpilot.port.Sleeper;
 import dev.fedpilot.domain.CloudException;
 import dev.fedpilot.domain.CloudException.Problem;
 import dev.fedpilot.domain.Secret;

@@ -1,5 +1,6 @@
 package dev.fedpilot.aws.signin;
 
+import dev.fedpilot.port.Sleeper;
 import dev.fedpilot.aws.AwsCallPolicy;
 import dev.fedpilot.testing.TestClock;
 
