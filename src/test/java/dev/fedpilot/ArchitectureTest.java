@@ -21,7 +21,8 @@ class ArchitectureTest {
     private static final String[] ADAPTERS = {"dev.fedpilot.aws..", "dev.fedpilot.entra..", "dev.fedpilot.scim..",
             "dev.fedpilot.sandbox..", "dev.fedpilot.store.."};
     private static final String[] FEATURES = {"dev.fedpilot.setup..", "dev.fedpilot.directory..",
-            "dev.fedpilot.report..", "dev.fedpilot.cli..", "dev.fedpilot.ui..", "dev.fedpilot.health.."};
+            "dev.fedpilot.report..", "dev.fedpilot.cli..", "dev.fedpilot.ui..", "dev.fedpilot.health..",
+            "dev.fedpilot.access..", "dev.fedpilot.provisioning.."};
     private static JavaClasses classes;
 
     @BeforeAll

@@ -13,8 +13,8 @@ import dev.fedpilot.domain.OnDemandRequest;
 import dev.fedpilot.domain.PendingChange;
 import dev.fedpilot.domain.PrincipalType;
 import dev.fedpilot.domain.ProvisioningOutcome;
-import dev.fedpilot.domain.RateWindow;
 import dev.fedpilot.port.EntraTenant;
+import dev.fedpilot.provisioning.OnDemandProvisioner;
 import dev.fedpilot.port.IdentityCenter;
 import dev.fedpilot.ui.ErrorText;
 import dev.fedpilot.text.Messages;
@@ -62,8 +62,7 @@ final class ChangeApplier {
     private final Sleeper sleeper;
     private final Throttle awsThrottle;
     private final Throttle entraThrottle;
-    private final RateWindow onDemandWindow = new RateWindow(OnDemandRequest.MAX_REQUESTS_PER_WINDOW,
-            Duration.ofSeconds(OnDemandRequest.WINDOW_SECONDS));
+    private final OnDemandProvisioner provisioner;
     private final EntraIds entraIds;
     private final Messages messages;
     private final int concurrency;
@@ -75,6 +74,7 @@ final class ChangeApplier {
         this.awsThrottle = new Throttle(clock, sleeper);
         this.entraThrottle = new Throttle(clock, sleeper);
         this.entraIds = new EntraIds(target.entra(), entraThrottle, messages);
+        this.provisioner = new OnDemandProvisioner(target.entra(), clock, sleeper);
         this.messages = messages;
         this.concurrency = concurrency;
     }
@@ -256,20 +256,12 @@ final class ChangeApplier {
 
     /** A group with all its direct user members, in requests of at most 5 members. */
     private List<ProvisioningOutcome> wholeGroup(String groupId, TaskRunner.TaskContext c) throws InterruptedException {
-        List<String> userIds = new ArrayList<>();
-        entraThrottle.call(() -> {
-            target.entra().listGroupMembers(groupId, page -> page.stream()
-                    .filter(m -> m.type() == PrincipalType.USER).map(GroupMember::id).forEach(userIds::add));
-            return null;
-        });
+        List<OnDemandRequest> requests = entraThrottle.call(() -> provisioner.wholeGroup(groupId));
         List<ProvisioningOutcome> outcomes = new ArrayList<>();
-        int i = 0;
-        do {
+        for (OnDemandRequest request : requests) {
             checkCancelled(c);
-            List<String> chunk = userIds.subList(i, Math.min(userIds.size(), i + OnDemandRequest.MAX_GROUP_MEMBERS));
-            outcomes.addAll(onDemand(OnDemandRequest.group(groupId, chunk)));
-            i += OnDemandRequest.MAX_GROUP_MEMBERS;
-        } while (i < userIds.size());
+            outcomes.addAll(onDemand(request));
+        }
         return outcomes;
     }
 
@@ -294,12 +286,14 @@ final class ChangeApplier {
     }
 
     private List<ProvisioningOutcome> onDemand(OnDemandRequest request) throws InterruptedException {
-        Duration wait = onDemandWindow.waitBefore(clock.instant());
-        if (!wait.isZero()) {
-            sleeper.sleep(wait);
-        }
-        onDemandWindow.record(clock.instant());
-        return entraThrottle.call(() -> target.entra().provisionOnDemand(target.app(), target.jobId(), request));
+        return entraThrottle.call(() -> {
+            try {
+                return provisioner.provision(target.app(), target.jobId(), request, wait -> { });
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new java.util.concurrent.CancellationException("cancelled");
+            }
+        });
     }
 
     /** Turns a failed on-demand request into failed changes instead of aborting the batch. */

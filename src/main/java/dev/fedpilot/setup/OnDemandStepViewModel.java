@@ -2,6 +2,7 @@ package dev.fedpilot.setup;
 
 import dev.fedpilot.domain.AppAssignment;
 import dev.fedpilot.domain.AuditEntry;
+import dev.fedpilot.provisioning.OnDemandProvisioner;
 import dev.fedpilot.domain.EnterpriseApp;
 import dev.fedpilot.domain.GroupMember;
 import dev.fedpilot.domain.OnDemandRequest;
@@ -41,27 +42,6 @@ public final class OnDemandStepViewModel extends StepViewModel {
                 () -> ctx.state().jobId() != null && !ctx.state().assignments().isEmpty(), ctx.stateProperty()));
     }
 
-    /** The requests for the assigned groups (members in chunks of 5, nested groups left out) and users. */
-    static List<OnDemandRequest> plan(List<AppAssignment> assignments, java.util.function.Function<String, List<GroupMember>> members) {
-        List<OnDemandRequest> requests = new ArrayList<>();
-        for (AppAssignment a : assignments) {
-            if (a.principalType() == PrincipalType.USER) {
-                requests.add(OnDemandRequest.user(a.principalId()));
-                continue;
-            }
-            List<String> userIds = members.apply(a.principalId()).stream()
-                    .filter(m -> m.type() == PrincipalType.USER).map(GroupMember::id).toList();
-            if (userIds.isEmpty()) {
-                requests.add(OnDemandRequest.group(a.principalId(), List.of()));
-            }
-            for (int i = 0; i < userIds.size(); i += OnDemandRequest.MAX_GROUP_MEMBERS) {
-                requests.add(OnDemandRequest.group(a.principalId(),
-                        userIds.subList(i, Math.min(userIds.size(), i + OnDemandRequest.MAX_GROUP_MEMBERS))));
-            }
-        }
-        return requests;
-    }
-
     @Override
     public void run() {
         EnterpriseApp app = ctx.state().app();
@@ -72,17 +52,16 @@ public final class OnDemandStepViewModel extends StepViewModel {
         }
         outcomes.clear();
         work(text("setup.ondemand.task"), c -> {
-            List<OnDemandRequest> requests = plan(assignments, groupId -> {
-                List<GroupMember> all = new ArrayList<>();
-                ctx.entra().listGroupMembers(groupId, all::addAll);
-                return all;
-            });
-            RateWindow window = new RateWindow(OnDemandRequest.MAX_REQUESTS_PER_WINDOW,
-                    Duration.ofSeconds(OnDemandRequest.WINDOW_SECONDS));
+            OnDemandProvisioner provisioner = new OnDemandProvisioner(ctx.entra(), ctx.clock(), ctx.sleeper());
+            List<OnDemandRequest> requests = provisioner.plan(assignments);
             int failures = 0;
             for (int i = 0; i < requests.size(); i++) {
+                if (c.cancelled()) {
+                    throw new CancellationException();
+                }
                 c.progress(i, requests.size(), text("setup.ondemand.progress", i + 1, requests.size()));
-                List<ProvisioningOutcome> result = send(app, jobId, requests.get(i), window, c);
+                List<ProvisioningOutcome> result = provisioner.provision(app, jobId, requests.get(i),
+                        wait -> c.progress(-1, -1, text("setup.ondemand.pacing", Math.max(1, wait.toSeconds()))));
                 failures += (int) result.stream().filter(o -> o.result() == ProvisioningOutcome.Result.FAILURE).count();
                 c.onUi(() -> outcomes.addAll(result));
             }
@@ -97,20 +76,5 @@ public final class OnDemandStepViewModel extends StepViewModel {
                 attention(text("setup.ondemand.failures", failures));
             }
         });
-    }
-
-    private List<ProvisioningOutcome> send(EnterpriseApp app, String jobId, OnDemandRequest request, RateWindow window,
-                                           TaskRunner.TaskContext c) throws InterruptedException {
-        if (c.cancelled()) {
-            throw new CancellationException();
-        }
-        // Pacing keeps Entra's documented rate window; a throttled call was already retried by the adapter.
-        Duration wait = window.waitBefore(ctx.clock().instant());
-        if (!wait.isZero()) {
-            c.progress(-1, -1, text("setup.ondemand.pacing", Math.max(1, wait.toSeconds())));
-            ctx.sleeper().sleep(wait);
-        }
-        window.record(ctx.clock().instant());
-        return ctx.entra().provisionOnDemand(app, jobId, request);
     }
 }

@@ -71,6 +71,7 @@ class KeyboardAccessTest {
         pages.put(Page.REPORT, new ReportView(new ReportViewModel(new ReportBuilder(fixture.world.entraTenant(),
                 fixture.world.identityCenter(), fixture.store, fixture.audit, fixture.clock), fixture.tasks,
                 fixture.dialogs, fixture.messages), fixture.messages, fixture.dialogs));
+        pages.put(Page.HEALTH, dev.fedpilot.testing.HealthPage.view(fixture));
         scene = new Scene(new ShellView(shell, fixture.messages, fixture.dialogs, pages), 1280, 800);
         Theme.apply(scene, false);
         shell.darkProperty().addListener((o, a, dark) -> Theme.apply(scene, dark));

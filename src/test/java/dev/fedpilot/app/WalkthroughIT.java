@@ -94,12 +94,14 @@ class WalkthroughIT {
                 fixture.world.identityCenter(), fixture.world.entraTenant(), fixture.store, fixture.audit,
                 fixture.clock, fixture.tasks, fixture.messages, fixture.dialogs, fixture.clock::advance,
                 DirectoryContext.DEFAULT_CONCURRENCY));
+        dev.fedpilot.health.HealthViewModel health = dev.fedpilot.testing.HealthPage.model(fixture);
         robot.interact(() -> {
             pages.put(Page.SETUP, new SetupWizardView(wizard, fixture.messages, fixture.dialogs));
             pages.put(Page.DIRECTORY, new DirectoryView(directory, fixture.messages, fixture.dialogs));
             pages.put(Page.REPORT, new ReportView(new ReportViewModel(new ReportBuilder(fixture.world.entraTenant(),
                     fixture.world.identityCenter(), fixture.store, fixture.audit, fixture.clock), fixture.tasks,
                     fixture.dialogs, fixture.messages), fixture.messages, fixture.dialogs));
+            pages.put(Page.HEALTH, new dev.fedpilot.health.HealthView(health, fixture.messages));
             Scene scene = new Scene(new ShellView(shell, fixture.messages, fixture.dialogs, pages), width, height);
             Theme.apply(scene, dark);
             stage.setScene(scene);
@@ -137,6 +139,12 @@ class WalkthroughIT {
         shoot(variant, "11-directory-drift");
         robot.interact(() -> shell.navigate(Page.REPORT));
         shoot(variant, "12-report");
+        robot.interact(() -> {
+            shell.navigate(Page.HEALTH);
+            health.refresh();
+            health.examine();
+        });
+        shoot(variant, "13-health");
         if (width == 1600 && !dark) {
             sweepWidths(robot, shell, wizard);
         }

@@ -22,7 +22,7 @@ class OnDemandPlanTest {
         List<GroupMember> members = new ArrayList<>();
         IntStream.range(0, 12).forEach(i -> members.add(new GroupMember("u" + i, PrincipalType.USER, "U" + i)));
         members.add(new GroupMember("g-nested", PrincipalType.GROUP, "nested"));
-        var plan = OnDemandStepViewModel.plan(List.of(
+        var plan = dev.fedpilot.provisioning.OnDemandProvisioner.plan(List.of(
                 new AppAssignment("a1", "g1", PrincipalType.GROUP, "Group"),
                 new AppAssignment("a2", "u99", PrincipalType.USER, "Solo")), id -> members);
         assertEquals(List.of(5, 5, 2, 0), plan.stream().map(r -> r.memberIds().size()).toList());

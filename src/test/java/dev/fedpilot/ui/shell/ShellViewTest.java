@@ -49,6 +49,7 @@ class ShellViewTest {
         Label report = new Label("the report page");
         report.setId("report-page");
         pages.put(Page.REPORT, report);
+        pages.put(Page.HEALTH, new Label("the health page"));
         Scene scene = new Scene(new ShellView(model, messages, dialogs, pages), 1200, 760);
         Theme.apply(scene, false);
         model.darkProperty().addListener((o, a, dark) -> Theme.apply(scene, dark));
