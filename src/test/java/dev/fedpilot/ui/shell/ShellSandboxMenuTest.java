@@ -1,7 +1,7 @@
 package dev.fedpilot.ui.shell;
 
 import dev.fedpilot.store.MemoryStateStore;
-import dev.fedpilot.ui.Messages;
+import dev.fedpilot.text.Messages;
 import dev.fedpilot.ui.SameThreadTaskRunner;
 import dev.fedpilot.ui.Theme;
 import javafx.scene.Node;
