@@ -30,7 +30,7 @@ public final class SandboxWorld {
     static final int SAVED_LOG_ENTRIES = 500;
 
     private final SandboxOptions options;
-    private final Clock clock;
+    private final SandboxClock clock;
     private final Object lock = new Object();
     private final Random random;
     private final SandboxFolder folder;
@@ -45,7 +45,7 @@ public final class SandboxWorld {
     private final SandboxIdentityCenter identityCenter;
     private final SandboxScimProbe scimProbe;
     /** The folder's stamp when this world last read or wrote it. */
-    private long knownStamp;
+    private volatile long knownStamp;
     /** How many saves the world has had; new ids after a restore come from a sequence of their own. */
     private long generation;
 
@@ -56,7 +56,7 @@ public final class SandboxWorld {
     /** A world kept in {@code folder} (null: in memory only), resumed from what was saved there. */
     public SandboxWorld(SandboxOptions options, Clock clock, SandboxFolder folder) {
         this.options = Objects.requireNonNull(options, "options");
-        this.clock = Objects.requireNonNull(clock, "clock");
+        this.clock = new SandboxClock(this, clock);
         this.folder = folder;
         this.random = new Random(options.seed());
         long started = System.nanoTime();
@@ -102,6 +102,14 @@ public final class SandboxWorld {
         return console;
     }
 
+    /**
+     * The world's time, which time travel moves forward; what the sandbox's services read as their clock, so the
+     * window, the command line and the simulated clouds agree on the date.
+     */
+    public SandboxClock clock() {
+        return clock;
+    }
+
     /** One provisioning cycle of every due job, now. */
     public void runProvisioningCycle() {
         // an idle cycle changes nothing: no save, so other processes on the folder need not read the world again
@@ -143,7 +151,14 @@ public final class SandboxWorld {
     // --- for the sandbox's ports ------------------------------------------------------------------------------
 
     Instant now() {
-        return clock.instant();
+        return clock.current();
+    }
+
+    /** Takes in what another process saved since this world last looked (cheap when nothing changed). */
+    void catchUpIfChanged() {
+        if (folder != null && folder.stamp() != knownStamp) {
+            locked(() -> null);
+        }
     }
 
     /** A read: first takes in what another process saved meanwhile. */
@@ -218,6 +233,7 @@ public final class SandboxWorld {
         identityStore = new IdentityStore(options.seed());
         IdentityStoreSeed.fill(identityStore, options.scale(), options.seed());
         identityStore.markSeeded();
+        clock.restore(null);
     }
 
     private void wire() {
@@ -263,6 +279,7 @@ public final class SandboxWorld {
             if (world.identityStore() != null && !identityStore.apply(world.identityStore())) {
                 throw new IllegalArgumentException("the identity store was saved from another seed");
             }
+            clock.restore(world.clockOffset());
         } catch (RuntimeException e) {
             LOG.warn("The saved sandbox world in {} cannot be used; starting from the seed", folder.directory(), e);
             random.setSeed(options.seed());
@@ -281,6 +298,7 @@ public final class SandboxWorld {
         knownStamp = folder.stamp() + 1;
         folder.stamp(knownStamp);
         folder.save(new WorldSnapshot(WorldSnapshot.VERSION, options.seed(), options.scale(), generation,
-                apps.saved(SAVED_LOG_ENTRIES), console.saved(), directory.changes(), identityStore.changes()));
+                apps.saved(SAVED_LOG_ENTRIES), console.saved(), directory.changes(), identityStore.changes(),
+                clock.savedOffset()));
     }
 }
