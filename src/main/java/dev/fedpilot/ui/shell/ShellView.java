@@ -102,8 +102,26 @@ public final class ShellView extends BorderPane {
         javafx.scene.control.MenuButton menu = new javafx.scene.control.MenuButton(messages.get("shell.sandbox.menu"),
                 new FontIcon(Feather.ROTATE_CCW), reset);
         menu.setId("sandbox-menu");
+        if (model.canMoveSandboxTime()) {
+            menu.getItems().add(0, timeTravelItem());
+        }
         menu.getStyleClass().add("flat");
         return menu;
+    }
+
+    /** Time travel: asks how many days, then moves the sandbox's clock (expiry and quarantine can be rehearsed). */
+    private javafx.scene.control.MenuItem timeTravelItem() {
+        javafx.scene.control.MenuItem item = new javafx.scene.control.MenuItem(messages.get("shell.sandbox.time"));
+        item.setId("sandbox-time");
+        item.setOnAction(e -> {
+            javafx.scene.control.TextInputDialog ask = new javafx.scene.control.TextInputDialog("30");
+            ask.initOwner(getScene().getWindow());
+            ask.setTitle(messages.get("shell.sandbox.time"));
+            ask.setHeaderText(null);
+            ask.setContentText(messages.get("shell.sandbox.timeAsk"));
+            ask.showAndWait().ifPresent(model::moveSandboxTime);
+        });
+        return item;
     }
 
     private javafx.scene.control.MenuButton signInMenu(String id, Runnable signIn, Runnable signOut) {
