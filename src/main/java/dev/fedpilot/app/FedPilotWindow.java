@@ -111,6 +111,9 @@ public final class FedPilotWindow {
         shell.setOnResetSandbox(this::resetSandbox);
         if (s.isPresent() && s.get().clock() instanceof dev.fedpilot.sandbox.SandboxClock clock) {
             shell.setSandboxTime(clock, clock::moveForward);
+            if (!clock.offset().isZero()) {
+                shell.showSandboxDate();
+            }
         }
         Map<Page, Node> pages = new EnumMap<>(Page.class);
         if (s.isPresent()) {

@@ -176,6 +176,14 @@ public final class ShellViewModel {
                 .start();
     }
 
+    /** Says the sandbox's date on the status line (a window opened after the command line moved time). */
+    public void showSandboxDate() {
+        if (canMoveSandboxTime()) {
+            status.set(messages.get("shell.sandbox.timeMoved",
+                    java.time.LocalDate.ofInstant(sandboxClock.instant(), java.time.ZoneOffset.UTC).toString()));
+        }
+    }
+
     public void navigate(Page target) {
         page.set(target);
     }

@@ -39,6 +39,15 @@ class ShellSandboxTimeTest {
     }
 
     @Test
+    void theStatusLineCanSayTheSandboxDate() {
+        clock.moveForward(Duration.ofDays(31));
+        ShellViewModel model = shell(true);
+        model.showSandboxDate();
+        assertEquals("Sandbox date: 2027-04-01. The next provisioning cycle and health check run on it.",
+                model.statusProperty().get());
+    }
+
+    @Test
     void aBadNumberOfDaysMovesNothingAndSaysWhy() {
         ShellViewModel model = shell(true);
         for (String bad : new String[]{"", "-5", "0", "ten", "40000"}) {
