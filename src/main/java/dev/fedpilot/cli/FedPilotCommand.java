@@ -156,7 +156,8 @@ public final class FedPilotCommand implements Callable<Integer> {
         java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\+(\\d{1,7})([dh])").matcher(value);
         if (m.matches()) {
             long n = Long.parseLong(m.group(1));
-            java.time.Duration move = m.group(2).equals("d") ? java.time.Duration.ofDays(n) : java.time.Duration.ofHours(n);
+            java.time.Duration move = m.group(2).equals("d") ? java.time.Duration.ofDays(n)
+                    : java.time.Duration.ofHours(n);
             if (move.toDays() <= MAX_CLOCK_DAYS) {
                 return move;
             }
