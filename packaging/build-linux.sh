@@ -138,6 +138,10 @@ if ! $APP_IMAGE_ONLY; then
     || die "$built does not contain the runtime"
   grep -q '^-rwxr-xr-x .* \./opt/fedpilot/bin/fedpilot$' "$OUT/deb-out/contents.txt" \
     || die "$built does not contain an executable bin/fedpilot"
+  dpkg-deb -f "$built" Depends | grep -q 'fonts-dejavu-core' \
+    || die "$built does not depend on fonts-dejavu-core (the PDF report's fonts)"
+  dpkg-deb -f "$built" Recommends | grep -q 'fonts-wqy-zenhei' \
+    || die "$built does not recommend a CJK font (packaging/linux/deb/control)"
   mv "$built" "$OUT/"
   rm -rf "$OUT/deb-image" "$OUT/deb-out"
   DEB=$OUT/$(basename "$built")

@@ -33,6 +33,8 @@ final class AwsCommandLine implements CliAws {
     private final AwsCallPolicy policy;
     private final Map<String, AwsClients> clients = new LinkedHashMap<>();
     private final Map<String, IdentityCenter> centers = new LinkedHashMap<>();
+    private final Map<String, dev.fedpilot.port.AccessCenter> accessCenters = new LinkedHashMap<>();
+    private final java.util.List<AutoCloseable> closeables = new java.util.ArrayList<>();
     private AwsCredentialsProvider credentials;
 
     AwsCommandLine(AwsSignIn signIn, CliCloudRequest request, AwsCallPolicy policy) {
@@ -68,6 +70,17 @@ final class AwsCommandLine implements CliAws {
                     request.profile());
             clients.put(r, c);
             return new AwsIdentityCenter(c, policy);
+        });
+    }
+
+    @Override
+    public synchronized dev.fedpilot.port.AccessCenter access(String region) {
+        return accessCenters.computeIfAbsent(region, r -> {
+            in(r);
+            var organizations = AwsClientFactory.organizations(Region.of(r), credentials(), Optional.empty(), policy,
+                    request.profile());
+            closeables.add(organizations);
+            return new dev.fedpilot.aws.AwsAccessCenter(clients.get(r).ssoAdmin(), organizations, policy);
         });
     }
 
@@ -108,7 +121,16 @@ final class AwsCommandLine implements CliAws {
     @Override
     public synchronized void close() {
         clients.values().forEach(AwsClients::close);
+        for (AutoCloseable c : closeables) {
+            try {
+                c.close();
+            } catch (Exception e) {
+                LOG.debug("closing an AWS client failed", e);
+            }
+        }
+        closeables.clear();
         clients.clear();
         centers.clear();
+        accessCenters.clear();
     }
 }

@@ -19,6 +19,9 @@ public interface CliAws extends AutoCloseable {
     /** The identity center in a region; the same object for the same region. */
     IdentityCenter in(String region);
 
+    /** Permission sets, account assignments and the organization, seen from a region. */
+    dev.fedpilot.port.AccessCenter access(String region);
+
     @Override
     void close();
 }

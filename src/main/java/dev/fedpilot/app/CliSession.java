@@ -17,9 +17,11 @@ import java.util.Optional;
  *
  * @param entra        empty when the command line has no Entra sign-in
  * @param entraMissing why Entra is missing, in one sentence, and what to do (empty when present)
+ * @param settings     the settings folder shared by every mode (access snapshots are kept there)
  */
 public record CliSession(Services.Mode mode, CliAws aws, Optional<EntraTenant> entra, String entraMissing,
-                         StateStore store, AuditLog audit, Clock clock, AutoCloseable shutdown)
+                         StateStore store, StateStore settings, AuditLog audit, Clock clock,
+                         AutoCloseable shutdown)
         implements AutoCloseable {
 
     public CliSession {
@@ -28,6 +30,7 @@ public record CliSession(Services.Mode mode, CliAws aws, Optional<EntraTenant> e
         Objects.requireNonNull(entra);
         Objects.requireNonNull(entraMissing);
         Objects.requireNonNull(store);
+        Objects.requireNonNull(settings);
         Objects.requireNonNull(audit);
         Objects.requireNonNull(clock);
         Objects.requireNonNull(shutdown);
@@ -35,18 +38,19 @@ public record CliSession(Services.Mode mode, CliAws aws, Optional<EntraTenant> e
 
     /** The sandbox's services for the command line: one world, no accounts, no regions to choose. */
     public static CliSession of(Services services) {
-        return new CliSession(services.mode(), new WorldAws(services.identityCenter()), Optional.of(services.entra()),
-                "", services.store(), services.audit(), services.clock(), services.shutdown());
+        return new CliSession(services.mode(), new WorldAws(services.identityCenter(), services.access()),
+                Optional.of(services.entra()),
+                "", services.store(), services.settings(), services.audit(), services.clock(), services.shutdown());
     }
 
     /** This session with Entra signed in. */
     public CliSession withEntra(EntraTenant tenant) {
-        return new CliSession(mode, aws, Optional.of(tenant), "", store, audit, clock, shutdown);
+        return new CliSession(mode, aws, Optional.of(tenant), "", store, settings, audit, clock, shutdown);
     }
 
     /** This session without Entra, and why. */
     public CliSession withoutEntra(String why) {
-        return new CliSession(mode, aws, Optional.empty(), why, store, audit, clock, shutdown);
+        return new CliSession(mode, aws, Optional.empty(), why, store, settings, audit, clock, shutdown);
     }
 
     @Override
@@ -60,7 +64,7 @@ public record CliSession(Services.Mode mode, CliAws aws, Optional<EntraTenant> e
     }
 
     /** An identity center that is the same everywhere (the sandbox): its own region, no account. */
-    private record WorldAws(IdentityCenter center) implements CliAws {
+    private record WorldAws(IdentityCenter center, dev.fedpilot.port.AccessCenter accessCenter) implements CliAws {
         @Override
         public Optional<String> region() {
             List<dev.fedpilot.domain.IdcInstance> instances = center.instances();
@@ -75,6 +79,11 @@ public record CliSession(Services.Mode mode, CliAws aws, Optional<EntraTenant> e
         @Override
         public IdentityCenter in(String region) {
             return center;
+        }
+
+        @Override
+        public dev.fedpilot.port.AccessCenter access(String region) {
+            return accessCenter;
         }
 
         @Override

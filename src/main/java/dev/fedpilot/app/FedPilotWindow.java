@@ -6,7 +6,7 @@ import dev.fedpilot.directory.DirectoryViewModel;
 import dev.fedpilot.report.ReportBuilder;
 import dev.fedpilot.report.ReportView;
 import dev.fedpilot.report.ReportViewModel;
-import dev.fedpilot.setup.SetupView;
+import dev.fedpilot.setup.SetupWizardView;
 import dev.fedpilot.setup.SetupContext;
 import dev.fedpilot.setup.SetupWizardViewModel;
 import dev.fedpilot.ui.FxDialogService;
@@ -51,9 +51,13 @@ public final class FedPilotWindow {
     private Optional<Services> services;
     private ShellViewModel shell;
     private SetupWizardViewModel setup;
+    /** The open directory: closed before another is built, so its journal's claim passes to the new one. */
+    private DirectoryViewModel directory;
     private final boolean selfTest;
     private final GuiRequest request;
     private final CloudConnections connections;
+    /** Screens whose unapplied edits the window asks about before quitting. */
+    private final java.util.List<dev.fedpilot.ui.PendingEdits> pendingEdits = new java.util.ArrayList<>();
 
     public FedPilotWindow(ServicesFactory factory, GuiRequest request, Stage stage, IntConsumer onClosed) {
         this.factory = factory;
@@ -80,7 +84,10 @@ public final class FedPilotWindow {
         WindowPlacement p = shell.placement();
         placeOnScreen(p);
         stage.getIcons().add(new Image(String.valueOf(FedPilotWindow.class.getResource("/dev/fedpilot/ui/icon-256.png"))));
-        stage.setOnCloseRequest(e -> close(0));
+        stage.setOnCloseRequest(e -> {
+            e.consume(); // closing waits for the answer about pending edits, and for an apply the user chose
+            new dev.fedpilot.ui.QuitGuard(pendingEdits, dialogs, messages).closeAfterAsking(() -> close(0));
+        });
         StartupProbe.attach(stage.getScene(), this::close);
         stage.show();
         if (selfTest) {
@@ -104,6 +111,7 @@ public final class FedPilotWindow {
     }
 
     private void compose() {
+        pendingEdits.clear();
         Optional<Services> s = services;
         shell = new ShellViewModel(tasks, factory.settings(), messages,
                 s.map(Services::entra), s.map(Services::identityCenter), s.map(Services::sandbox).orElse(false),
@@ -121,18 +129,24 @@ public final class FedPilotWindow {
             SetupContext context = new SetupContext(sv.entra(), sv.identityCenter(), sv.scimProbe(), sv.console(),
                     sv.store(), sv.audit(), sv.clock(), tasks, messages, dialogs, factory.exportDirectory());
             setup = new SetupWizardViewModel(context, SetupWizardViewModel.Timing.interactive());
-            pages.put(Page.SETUP, new SetupView(setup, messages, dialogs));
-            pages.put(Page.DIRECTORY, new DirectoryView(new DirectoryViewModel(DirectoryContext.of(sv.identityCenter(),
-                    sv.entra(), sv.store(), sv.audit(), sv.clock(), tasks, messages, dialogs)), messages, dialogs));
+            pages.put(Page.SETUP, new SetupWizardView(setup, messages, dialogs));
+            if (directory != null) {
+                pendingEdits.remove(directory);
+                directory.close();
+            }
+            directory = new DirectoryViewModel(DirectoryContext.of(sv.identityCenter(),
+                    sv.entra(), sv.store(), sv.audit(), sv.clock(), tasks, messages, dialogs));
+            pendingEdits.add(directory);
+            pages.put(Page.DIRECTORY, new DirectoryView(directory, messages, dialogs));
             pages.put(Page.REPORT, new ReportView(new ReportViewModel(new ReportBuilder(sv.entra(), sv.identityCenter(),
                     sv.store(), sv.audit(), sv.clock()), tasks, dialogs, messages), messages, dialogs));
             setup.resume();
         } else {
             for (Page page : Page.values()) {
-                pages.put(page, new WelcomeView(messages, this::switchToSandbox));
+                pages.put(page, new WelcomeView(messages, page, this::switchToSandbox));
             }
         }
-        ShellView view = new ShellView(shell, messages, pages);
+        ShellView view = new ShellView(shell, messages, dialogs, pages);
         Scene scene = stage.getScene();
         if (scene == null) {
             scene = new Scene(view);

@@ -1,5 +1,6 @@
 package dev.fedpilot.app;
 
+import dev.fedpilot.port.AccessCenter;
 import dev.fedpilot.port.AuditLog;
 import dev.fedpilot.port.AwsConsole;
 import dev.fedpilot.port.EntraTenant;
@@ -16,10 +17,19 @@ import java.time.Clock;
  * @param settings window placement and preferences, shared by all modes
  * @param audit    the local record of what FedPilot changed, for the report
  * @param shutdown stops background work the services started (the sandbox's provisioning scheduler)
+ * @param access   permission sets, account assignments and the organization; {@link NoAccessCenter} where not wired
  */
 public record Services(Mode mode, EntraTenant entra, IdentityCenter identityCenter, ScimProbe scimProbe,
                        AwsConsole console,
-                       StateStore store, StateStore settings, AuditLog audit, Clock clock, AutoCloseable shutdown) {
+                       StateStore store, StateStore settings, AuditLog audit, Clock clock, AutoCloseable shutdown,
+                       AccessCenter access) {
+
+    /** Services without the access side (it refuses every call with a message saying so). */
+    public Services(Mode mode, EntraTenant entra, IdentityCenter identityCenter, ScimProbe scimProbe, AwsConsole console,
+                    StateStore store, StateStore settings, AuditLog audit, Clock clock, AutoCloseable shutdown) {
+        this(mode, entra, identityCenter, scimProbe, console, store, settings, audit, clock, shutdown,
+                new NoAccessCenter());
+    }
 
     public enum Mode { SANDBOX, CLOUD }
 

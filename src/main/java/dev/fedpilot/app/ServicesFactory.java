@@ -112,7 +112,7 @@ public class ServicesFactory {
         Path cloud = configDirectory.resolve("cloud");
         AwsSignIn signIn = new AwsSignIn(AwsSignIn.Settings.forCurrentUser(), NO_BROWSER);
         return new CliSession(Services.Mode.CLOUD, new AwsCommandLine(signIn, request, AwsCallPolicy.defaults()),
-                Optional.empty(), CLI_ENTRA_NOT_ASKED, new JsonFileStateStore(cloud),
+                Optional.empty(), CLI_ENTRA_NOT_ASKED, new JsonFileStateStore(cloud), settings(),
                 new dev.fedpilot.store.JsonLinesAuditLog(cloud.resolve("audit.jsonl")), Clock.systemUTC(), () -> { });
     }
 
@@ -200,6 +200,7 @@ public class ServicesFactory {
         AutoCloseable scheduler = withScheduler ? world.startScheduler() : () -> { };
         return new Services(Services.Mode.SANDBOX, world.entraTenant(), world.identityCenter(), world.scimProbe(),
                 new SimulatedAwsConsole(world.console()), store, settings(),
-                new dev.fedpilot.store.JsonLinesAuditLog(directory.resolve("audit.jsonl")), clock, scheduler);
+                new dev.fedpilot.store.JsonLinesAuditLog(directory.resolve("audit.jsonl")), clock, scheduler,
+                world.access().accessCenter());
     }
 }

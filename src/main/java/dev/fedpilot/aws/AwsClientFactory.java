@@ -47,6 +47,20 @@ public final class AwsClientFactory {
                 configure(StsClient.builder(), region, credentials, endpointOverride, policy, profile).build());
     }
 
+    /** The Organizations client for the same session; a global service, answered from us-east-1 in AWS's partition. */
+    public static software.amazon.awssdk.services.organizations.OrganizationsClient organizations(Region region,
+            AwsCredentialsProvider credentials, Optional<URI> endpointOverride, AwsCallPolicy policy) {
+        return organizations(region, credentials, endpointOverride, policy, Optional.empty());
+    }
+
+    /** The same, with the named profile's settings (endpoint_url among them), as the command line uses it. */
+    public static software.amazon.awssdk.services.organizations.OrganizationsClient organizations(Region region,
+            AwsCredentialsProvider credentials, Optional<URI> endpointOverride, AwsCallPolicy policy,
+            Optional<String> profile) {
+        return configure(software.amazon.awssdk.services.organizations.OrganizationsClient.builder(), region,
+                credentials, endpointOverride, policy, profile).build();
+    }
+
     private static <B extends AwsClientBuilder<B, ?>> B configure(B builder, Region region,
                                                                   AwsCredentialsProvider credentials,
                                                                   Optional<URI> endpointOverride,

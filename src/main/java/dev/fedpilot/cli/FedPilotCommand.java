@@ -26,7 +26,8 @@ import java.util.function.ToIntFunction;
                 DirectoryCommand.class,
                 MembershipCommand.class,
                 CheckCommand.class,
-                ScimCommand.class})
+                ScimCommand.class,
+                AccessCommand.class})
 public final class FedPilotCommand implements Callable<Integer> {
     private static final Logger LOG = LoggerFactory.getLogger(FedPilotCommand.class);
 

@@ -7,6 +7,7 @@ import dev.fedpilot.port.IdentityCenter;
 import dev.fedpilot.report.ReportBuilder;
 import dev.fedpilot.report.ReportFiles;
 import dev.fedpilot.report.ReportFormat;
+import dev.fedpilot.report.SavedReport;
 import dev.fedpilot.report.SetupReport;
 import dev.fedpilot.text.Messages;
 import org.slf4j.Logger;
@@ -24,7 +25,10 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 
-/** {@code fedpilot report --format html|pdf|md|json --out FILE [--sandbox]}: writes the setup report. */
+/**
+ * {@code fedpilot report --format html|pdf|md|json --out FILE [--sandbox]}: writes the setup report;
+ * {@code --from SAVED.json} renders a saved JSON report again instead of reading the clouds.
+ */
 @Command(name = "report", mixinStandardHelpOptions = true,
         description = "Write the setup report: both clouds' settings, findings with their fixes, and FedPilot's "
                 + "timeline. Exit code 0: written; 1: the report could not be built or written; "
@@ -42,6 +46,10 @@ final class ReportCommand implements Callable<Integer> {
     @Mixin
     CloudOptions cloud;
 
+    @Option(names = "--from", paramLabel = "SAVED.json",
+            description = "Render a report saved earlier as JSON again (html, pdf or md), without reading the clouds.")
+    Path from;
+
     @ParentCommand
     FedPilotCommand root;
 
@@ -55,6 +63,9 @@ final class ReportCommand implements Callable<Integer> {
         String problem = ReportFiles.problemWith(out);
         if (problem != null) {
             throw new UsageException(problem);
+        }
+        if (from != null) {
+            return rerender(chosen);
         }
         try (CliSession session = root.sessionWithEntra(cloud)) {
             Optional<IdentityCenter> aws = Optional.empty();
@@ -83,5 +94,29 @@ final class ReportCommand implements Callable<Integer> {
                     s.warnings(), s.warnings() == 1 ? "" : "s");
             return ExitCodes.OK;
         }
+    }
+
+    /** The --from branch: the saved report as it was, findings worded as when it was built. */
+    private int rerender(ReportFormat chosen) {
+        SetupReport report;
+        try {
+            report = SavedReport.read(from);
+        } catch (SavedReport.Unreadable e) {
+            throw new UsageException(e.getMessage());
+        } catch (IOException e) {
+            LOG.debug("saved report not read", e);
+            spec.commandLine().getErr().println("fedpilot: Could not read " + from + ": " + e.getMessage());
+            return ExitCodes.FAILED;
+        }
+        try {
+            ReportFiles.write(report, chosen, Messages.english(), out);
+        } catch (IOException e) {
+            LOG.debug("report not written", e);
+            spec.commandLine().getErr().println("fedpilot: Could not write " + out + ": " + e.getMessage());
+            return ExitCodes.FAILED;
+        }
+        spec.commandLine().getOut().printf(Locale.ROOT, "Wrote %s from the report of %s.%n", out.toAbsolutePath(),
+                report.generatedAt());
+        return ExitCodes.OK;
     }
 }

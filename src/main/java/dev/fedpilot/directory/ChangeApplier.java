@@ -110,6 +110,10 @@ final class ChangeApplier {
             CompletionService<PendingChange> done = new ExecutorCompletionService<>(pool);
             for (PendingChange pc : batch) {
                 done.submit(() -> {
+                    if (pc.change().where() == Where.IDENTITY_STORE) {
+                        // a crash from here until the answer is marked is looked up at the next start
+                        journal.mark(pc.writing());
+                    }
                     PendingChange after = write(pc);
                     journal.mark(after);
                     return after;

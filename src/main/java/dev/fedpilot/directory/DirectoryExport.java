@@ -154,7 +154,7 @@ public record DirectoryExport(String identityStoreId, Instant exported, List<Dir
     }
 
     /** A leading = + - @ (or tab, CR) is defused with a quote so a spreadsheet shows the text instead of running it. */
-    static String neutralised(String value) {
+    public static String neutralised(String value) {
         if (value == null) {
             return "";
         }

@@ -64,13 +64,13 @@ public final class DirectoryView extends BorderPane {
         getStylesheets().add(CSS);
         TableView<UserRow> users = usersTable();
         SplitPane columns = new SplitPane(usersPane(users), groupsPane(),
-                new SelectionPane(model, messages, () -> List.copyOf(users.getSelectionModel().getSelectedItems()),
+                new MembersView(model, messages, () -> List.copyOf(users.getSelectionModel().getSelectedItems()),
                         this::dropTarget));
         columns.setDividerPositions(0.36, 0.66);
         columns.setId("dir-columns");
         setTop(toolbar(dialogs));
         setCenter(columns);
-        setBottom(new PendingBar(model, messages));
+        setBottom(new PendingChangesView(model, messages));
         addEventHandler(KeyEvent.KEY_PRESSED, e -> {
             if (REDO.match(e) || REDO_Y.match(e)) {
                 model.pending().redo();
@@ -166,6 +166,13 @@ public final class DirectoryView extends BorderPane {
         });
         table.setRowFactory(t -> {
             TableRow<UserRow> row = new TableRow<>();
+            row.setOnMouseClicked(e -> {
+                if (!row.isEmpty() && t.getSelectionModel().getSelectedItems().size() == 1
+                        && (model.members().focusProperty().get() != MembersViewModel.Focus.USER
+                        || model.members().userProperty().get() != row.getItem())) {
+                    model.selectUser(row.getItem());
+                }
+            });
             row.setOnDragDetected(e -> {
                 if (row.isEmpty()) {
                     return;
@@ -221,6 +228,13 @@ public final class DirectoryView extends BorderPane {
         table.setRowFactory(t -> {
             TableRow<GroupRow> row = new TableRow<>();
             dropTarget(row, () -> row.isEmpty() ? null : row.getItem());
+            // a click on the group that is still highlighted (after a user was shown) shows the group again
+            row.setOnMouseClicked(e -> {
+                if (!row.isEmpty() && (model.members().focusProperty().get() != MembersViewModel.Focus.GROUP
+                        || model.members().groupProperty().get() != row.getItem())) {
+                    model.selectGroup(row.getItem());
+                }
+            });
             return row;
         });
         TextField search = search("dir-group-search", messages.get("directory.groups.search"), list);
@@ -261,8 +275,27 @@ public final class DirectoryView extends BorderPane {
         col.setId(id);
         col.setUserData(order);
         col.setPrefWidth(width);
+        col.setMinWidth(Math.min(width, 110)); // the header ("Display name") stays readable; the table scrolls
         col.setCellValueFactory(c -> new ReadOnlyStringWrapper(value.apply(c.getValue())));
+        col.setCellFactory(c -> new IdentifierCell<>());
         return col;
+    }
+
+    /** A name or address cut in the middle when the column is narrow (both ends stay), whole in the tooltip. */
+    private static final class IdentifierCell<R> extends javafx.scene.control.TableCell<R, String> {
+        private final Tooltip whole = new Tooltip();
+
+        IdentifierCell() {
+            setTextOverrun(javafx.scene.control.OverrunStyle.CENTER_ELLIPSIS);
+        }
+
+        @Override
+        protected void updateItem(String item, boolean empty) {
+            super.updateItem(item, empty);
+            setText(empty ? null : item);
+            whole.setText(item);
+            setTooltip(empty || item == null || item.isBlank() ? null : whole);
+        }
     }
 
     /** Clicking a header asks the model to sort (off the UI thread) instead of sorting the items in place. */

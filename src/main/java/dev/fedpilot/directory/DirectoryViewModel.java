@@ -26,7 +26,7 @@ import java.util.function.Consumer;
  * The directory browser: the identity store's users and groups (streamed into searchable lists), the selection's
  * memberships, pending changes with undo/redo and apply, drift against Entra, and export.
  */
-public final class DirectoryViewModel {
+public final class DirectoryViewModel implements dev.fedpilot.ui.PendingEdits {
     private final DirectoryContext ctx;
     private final Messages messages;
     private final RowList<UserRow> users;
@@ -45,6 +45,7 @@ public final class DirectoryViewModel {
     private final ReadOnlyBooleanWrapper lastingAvailable = new ReadOnlyBooleanWrapper();
     /** The changes the SCIM warning is about: its button acts on these and on nothing else. */
     private List<MembershipChange> warned = List.of();
+    private final ApplyConfirmation applyConfirmation;
     private TaskRunner.Cancellable usersTask;
     private TaskRunner.Cancellable groupsTask;
     /** Which load the running tasks belong to; a cancelled or replaced load starts nothing more. */
@@ -60,6 +61,7 @@ public final class DirectoryViewModel {
         this.pending = new PendingChangesViewModel(ctx);
         this.members = new MembersViewModel(ctx, pending, id -> usersById.get(id), id -> groupsById.get(id));
         this.drift = new DriftViewModel(ctx, pending);
+        this.applyConfirmation = new ApplyConfirmation(ctx.store(), ctx.dialogs(), messages);
         pending.changes().addListener((javafx.collections.ListChangeListener<Object>) c -> {
             // undo, drop or discard took the warned changes back: the warning goes with them
             if (pending.changes().stream().noneMatch(pc -> warned.contains(pc.change()))) {
@@ -76,6 +78,11 @@ public final class DirectoryViewModel {
 
     public RowList<GroupRow> groups() {
         return groups;
+    }
+
+    /** Apply with its preview (unless turned off). */
+    public ApplyConfirmation applyConfirmation() {
+        return applyConfirmation;
     }
 
     public PendingChangesViewModel pending() {
@@ -300,6 +307,46 @@ public final class DirectoryViewModel {
         if (!named.isEmpty()) {
             pending.makeLasting(named::contains);
         }
+    }
+
+    /** Writes what is pending and lets go of the journal, e.g. before the window builds another directory. */
+    public void close() {
+        pending.close();
+    }
+
+    // --- pending edits at quit (the window asks: keep, apply or discard) -------------------------------------
+
+    @Override
+    public String screenName() {
+        return messages.get("shell.nav.directory");
+    }
+
+    @Override
+    public int pendingCount() {
+        return pending.changes().size();
+    }
+
+    @Override
+    public void applyPending(Runnable whenDone) {
+        pending.apply();
+        if (!pending.applyingProperty().get()) {
+            whenDone.run();
+            return;
+        }
+        pending.applyingProperty().addListener(new javafx.beans.value.ChangeListener<>() {
+            @Override
+            public void changed(javafx.beans.value.ObservableValue<? extends Boolean> o, Boolean was, Boolean now) {
+                if (!now) {
+                    o.removeListener(this);
+                    whenDone.run();
+                }
+            }
+        });
+    }
+
+    @Override
+    public void discardPending() {
+        pending.discard();
     }
 
     public void dismissScimWarning() {

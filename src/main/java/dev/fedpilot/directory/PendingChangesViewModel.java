@@ -45,6 +45,7 @@ public final class PendingChangesViewModel {
     private final ReadOnlyStringWrapper undoText = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper redoText = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper("");
+    private final ReadOnlyBooleanWrapper writable = new ReadOnlyBooleanWrapper(true);
     private final IntegerBinding count = Bindings.size(changes);
     private IdcInstance instance;
     private Journal journal;
@@ -111,21 +112,82 @@ public final class PendingChangesViewModel {
 
     // --- commands -------------------------------------------------------------------------------------------
 
-    /** Starts using the journal of {@code target}'s identity store: changes left from an earlier run come back. */
+    /**
+     * Starts using the journal of {@code target}'s identity store: changes left from an earlier run come back (read
+     * off the FX thread). The user is told when another FedPilot holds the journal (this one then saves nothing)
+     * and when an unreadable journal was set aside; a write that a crash interrupted is looked up in the identity
+     * store.
+     */
     public void attach(IdcInstance target) {
+        close();
         this.instance = target;
-        this.journal = new Journal(ctx.store(), ctx.clock(), target.identityStoreId());
+        Journal opening = new Journal(ctx.store(), ctx.clock(), target.identityStoreId());
         pending.clear();
-        for (PendingChange pc : journal.load()) {
+        undo.clear();
+        redo.clear();
+        show();
+        ctx.tasks().task(messages.get("directory.task.journal"), c -> opening.load())
+                .onSuccess(loaded -> restore(opening, loaded))
+                .onFailure(e -> ctx.dialogs().showError(messages.get("directory.journal.failedTitle"), e))
+                .start();
+    }
+
+    /** Lets another FedPilot have this identity store's journal, once every edit is on disk. */
+    public void close() {
+        if (journal != null) {
+            journal.close();
+            journal = null;
+        }
+    }
+
+    /** False while another FedPilot has the pending changes of this identity store open: edits are refused. */
+    public ReadOnlyBooleanProperty writableProperty() {
+        return writable.getReadOnlyProperty();
+    }
+
+    private void restore(Journal opened, Journal.Loaded loaded) {
+        journal = opened;
+        writable.set(loaded.writable());
+        List<PendingChange> interrupted = new ArrayList<>();
+        for (PendingChange pc : loaded.changes()) {
             nextSeq = Math.max(nextSeq, pc.seq() + 1);
             if (!pc.done()) {
                 pending.put(pc.seq(), pc);
                 // restored changes can be taken back one by one
                 undo.push(new PendingEdit(text.describe(pc.change()), List.of(), List.of(pc)));
+                if (pc.stage() == PendingChange.Stage.WRITING) {
+                    interrupted.add(pc);
+                }
             }
         }
-        journal.replaceAll(pending.values());
+        String store = instance.identityStoreId();
+        loaded.setAside().ifPresent(where -> ctx.dialogs().showInfo(messages.get("directory.journal.setAsideTitle"),
+                messages.get("directory.journal.setAside", store, where)));
+        if (!loaded.writable()) {
+            ctx.dialogs().showInfo(messages.get("directory.journal.heldTitle"),
+                    messages.get("directory.journal.held", store));
+        } else {
+            journal.replaceAll(pending.values());
+            if (!interrupted.isEmpty()) {
+                new InterruptedWrites(ctx, instance, text).check(interrupted, this::settled);
+            }
+        }
         show();
+    }
+
+    /** The interrupted writes as the identity store shows them: done ones leave the list, the rest stay pending. */
+    private void settled(List<PendingChange> checked) {
+        for (PendingChange pc : checked) {
+            if (pc.done()) {
+                pending.remove(pc.seq());
+            } else if (pending.containsKey(pc.seq())) {
+                pending.put(pc.seq(), pc);
+            }
+        }
+        // a write found done happened in the cloud: it can no longer be taken back here
+        undo.removeIf(edit -> edit.added().stream().anyMatch(a -> checked.stream()
+                .anyMatch(pc -> pc.done() && pc.seq() == a.seq())));
+        saved();
     }
 
     /**
@@ -133,7 +195,7 @@ public final class PendingChangesViewModel {
      * Returns false when nothing changed (or an apply is running).
      */
     public boolean propose(List<MembershipChange> wanted) {
-        if (applying.get() || journal == null || wanted.isEmpty()) {
+        if (applying.get() || !editable() || wanted.isEmpty()) {
             return false;
         }
         List<PendingChange> removed = new ArrayList<>();
@@ -152,7 +214,7 @@ public final class PendingChangesViewModel {
 
     /** Takes one change out of the list (undoable). */
     public void drop(PendingChange change) {
-        if (!applying.get() && pending.containsKey(change.seq())) {
+        if (!applying.get() && editable() && pending.containsKey(change.seq())) {
             perform(new PendingEdit(messages.get("directory.edit.drop", text.describe(change.change())),
                     List.of(pending.get(change.seq())), List.of()));
         }
@@ -160,7 +222,7 @@ public final class PendingChangesViewModel {
 
     /** Forgets every pending change (undoable until the next apply). */
     public void discard() {
-        if (!applying.get() && !pending.isEmpty()) {
+        if (!applying.get() && editable() && !pending.isEmpty()) {
             perform(new PendingEdit(messages.get("directory.edit.discard", pending.size()),
                     new ArrayList<>(pending.values()), List.of()));
         }
@@ -171,7 +233,7 @@ public final class PendingChangesViewModel {
      * and provisioned on demand, so the next cycle keeps the change. Returns how many moved.
      */
     public int makeLasting(Predicate<MembershipChange> which) {
-        if (applying.get()) {
+        if (applying.get() || !editable()) {
             return 0;
         }
         List<PendingChange> before = new ArrayList<>();
@@ -187,7 +249,7 @@ public final class PendingChangesViewModel {
     }
 
     public void undo() {
-        if (!applying.get() && !undo.isEmpty()) {
+        if (!applying.get() && editable() && !undo.isEmpty()) {
             PendingEdit edit = undo.pop();
             edit.revert(pending);
             redo.push(edit);
@@ -196,7 +258,7 @@ public final class PendingChangesViewModel {
     }
 
     public void redo() {
-        if (!applying.get() && !redo.isEmpty()) {
+        if (!applying.get() && editable() && !redo.isEmpty()) {
             PendingEdit edit = redo.pop();
             edit.perform(pending);
             undo.push(edit);
@@ -209,18 +271,23 @@ public final class PendingChangesViewModel {
      * journal by an interrupted apply are not in the list, so nothing is written twice.
      */
     public void apply() {
-        if (applying.get() || pending.isEmpty() || journal == null) {
+        if (applying.get() || pending.isEmpty() || !editable()) {
             return;
         }
         List<PendingChange> batch = List.copyOf(pending.values());
-        SetupState setup = ctx.store().load(SetupState.STORE_NAME, SetupState.class).orElse(SetupState.empty());
-        ChangeApplier applier = new ChangeApplier(new ChangeApplier.Target(ctx.aws(), ctx.entra(), instance,
-                setup.app(), setup.jobId()), ctx.clock(), ctx.sleeper(), ctx.concurrency(), messages);
+        Journal journal = this.journal;
+        IdcInstance target = instance;
         applying.set(true);
         results.clear();
         summary.set(messages.get("directory.apply.running", batch.size()));
-        applyTask = ctx.tasks().task(messages.get("directory.task.apply", batch.size()),
-                        c -> applier.apply(batch, journal, c, this::showResult))
+        applyTask = ctx.tasks().task(messages.get("directory.task.apply", batch.size()), c -> {
+                    // read here, not on the FX thread
+                    SetupState setup = ctx.store().load(SetupState.STORE_NAME, SetupState.class)
+                            .orElse(SetupState.empty());
+                    ChangeApplier applier = new ChangeApplier(new ChangeApplier.Target(ctx.aws(), ctx.entra(), target,
+                            setup.app(), setup.jobId()), ctx.clock(), ctx.sleeper(), ctx.concurrency(), messages);
+                    return applier.apply(batch, journal, c, this::showResult);
+                })
                 .onSuccess(this::finished)
                 .onCancelled(() -> finished(journal.all()))
                 .onFailure(e -> {
@@ -240,6 +307,10 @@ public final class PendingChangesViewModel {
     }
 
     // --- internals ------------------------------------------------------------------------------------------
+
+    private boolean editable() {
+        return journal != null && writable.get();
+    }
 
     private boolean perform(PendingEdit edit) {
         if (edit.isEmpty()) {

@@ -17,6 +17,11 @@ public record PendingChange(long seq, MembershipChange change, Status status, St
 
     public enum Stage {
         NEW,
+        /**
+         * The identity store write was sent and its answer not yet recorded: after a crash, the next start looks in
+         * the identity store to learn whether it happened.
+         */
+        WRITING,
         /** The Entra group was changed; provisioning on demand (or the AWS write) is still to come. */
         SOURCE_WRITTEN,
         FINISHED
@@ -38,6 +43,15 @@ public record PendingChange(long seq, MembershipChange change, Status status, St
 
     public PendingChange withChange(MembershipChange value) {
         return new PendingChange(seq, value, status, stage, outcome, failure);
+    }
+
+    public PendingChange writing() {
+        return new PendingChange(seq, change, status, Stage.WRITING, outcome, failure);
+    }
+
+    /** Back to a plain pending change (e.g. an interrupted write that did not happen). */
+    public PendingChange fresh() {
+        return new PendingChange(seq, change, Status.PENDING, Stage.NEW, null, null);
     }
 
     public PendingChange sourceWritten() {

@@ -21,4 +21,12 @@ public interface StateStore {
     default Optional<String> setAside(String name) {
         return Optional.empty();
     }
+
+    /**
+     * Claims {@code name} for this instance of FedPilot until the returned handle is closed, so that two instances
+     * on one settings folder do not overwrite each other's edits. Empty when another instance holds it.
+     */
+    default Optional<AutoCloseable> claim(String name) {
+        return Optional.of(() -> { });
+    }
 }

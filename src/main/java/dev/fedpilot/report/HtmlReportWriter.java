@@ -137,7 +137,7 @@ public final class HtmlReportWriter extends TextReportWriter {
     void findings(StringBuilder h, Findings f) {
         h.append("<ul class=\"findings\">\n");
         for (Line l : f.lines()) {
-            h.append("<li class=\"severity-").append(esc(l.severity())).append("\" data-code=\"").append(esc(l.code()))
+            h.append("<li class=\"severity-").append(l.severity().id()).append("\" data-code=\"").append(esc(l.code()))
                     .append("\"><span class=\"severity\">").append(esc(l.severityLabel())).append("</span> ")
                     .append("<span class=\"where\">\u00b7 ").append(esc(l.sectionTitle())).append("</span>\n")
                     .append("<p class=\"message\">").append(esc(l.message())).append("</p>\n");

@@ -1,18 +1,9 @@
 package dev.fedpilot.report;
 
-import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.SerializerProvider;
-import com.fasterxml.jackson.databind.json.JsonMapper;
-import com.fasterxml.jackson.databind.module.SimpleModule;
-import com.fasterxml.jackson.databind.ser.std.StdSerializer;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 
 import java.io.IOException;
 import java.io.OutputStream;
-import java.util.Locale;
 
 /**
  * The report as JSON for scripts and monitoring, following {@code dev/fedpilot/report/report.schema.json}
@@ -31,20 +22,14 @@ import java.util.Locale;
  *   <li>{@code provisioning}: jobId, status, interval (ISO-8601 duration), lastCycle, quarantine, counts.</li>
  *   <li>{@code groups}: assigned groups with Entra member counts and their AWS counterpart; {@code users}: users
  *       assigned directly.</li>
- *   <li>{@code findings}: section, severity (error, warning, info), code (stable kebab-case), message, fix.</li>
+ *   <li>{@code findings}: section, severity (error, warning, info), code (stable kebab-case), message, fix; message
+ *       and fix are the text as worded when the report was built, so a saved report re-renders as it read.</li>
  *   <li>{@code timeline}: the audit log, oldest first (at, area, action, outcome, detail).</li>
  * </ul>
  */
 public final class JsonReportWriter implements ReportWriter {
     /** Where the schema lives on the classpath. */
     public static final String SCHEMA_RESOURCE = "/dev/fedpilot/report/report.schema.json";
-
-    private final ObjectMapper mapper = JsonMapper.builder()
-            .addModule(new JavaTimeModule())
-            .addModule(new SimpleModule().addSerializer(Enum.class, new EnumAsId()))
-            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
-            .enable(SerializationFeature.INDENT_OUTPUT)
-            .build();
 
     @Override
     public void write(SetupReport report, OutputStream out) throws IOException {
@@ -53,22 +38,9 @@ public final class JsonReportWriter implements ReportWriter {
 
     public String render(SetupReport report) {
         try {
-            return mapper.writeValueAsString(report) + "\n";
+            return ReportJson.MAPPER.writeValueAsString(report) + "\n";
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("a report of strings, numbers and dates always serializes", e);
-        }
-    }
-
-    /** Enum values as lowercase ids with dashes, as in the schema. */
-    @SuppressWarnings("rawtypes")
-    private static final class EnumAsId extends StdSerializer<Enum> {
-        EnumAsId() {
-            super(Enum.class);
-        }
-
-        @Override
-        public void serialize(Enum value, JsonGenerator gen, SerializerProvider provider) throws IOException {
-            gen.writeString(value.name().toLowerCase(Locale.ROOT).replace('_', '-'));
         }
     }
 }

@@ -55,7 +55,7 @@ final class LiveReads {
     }
 
     void add(Section section, Finding finding) {
-        Item item = new Item(section, finding.severity().id(), finding.code(), Redaction.clean(finding.message()),
+        Item item = new Item(section, finding.severity(), finding.code(), Redaction.clean(finding.message()),
                 Redaction.clean(finding.fix()));
         // the same pitfall of a user in two assigned groups is one finding
         findings.putIfAbsent(item.code() + "\n" + item.message(), item);

@@ -4,22 +4,17 @@ import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
-import org.apache.pdfbox.pdmodel.font.PDFont;
-import org.apache.pdfbox.pdmodel.font.PDType1Font;
-import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
 import org.apache.pdfbox.pdmodel.interactive.documentnavigation.destination.PDPageFitWidthDestination;
 import org.apache.pdfbox.pdmodel.interactive.documentnavigation.outline.PDDocumentOutline;
 import org.apache.pdfbox.pdmodel.interactive.documentnavigation.outline.PDOutlineItem;
 
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * A4 pages that fill from the top: wrapped text, tables whose header repeats after a page break, coloured bars,
- * bookmarks and page numbers. Uses the standard 14 fonts, so text is cleaned to what WinAnsi can show.
+ * bookmarks and page numbers. Text is drawn in the installed fonts of {@link PdfFonts}, any script.
  */
 final class PdfCanvas implements AutoCloseable {
     static final float MARGIN = 50;
@@ -32,19 +27,18 @@ final class PdfCanvas implements AutoCloseable {
     static final float CELL_PAD = 4;
     private static final int MAX_CELL_CHARS = 1_200;
 
-    final PDFont regular = new PDType1Font(Standard14Fonts.FontName.HELVETICA);
-    final PDFont bold = new PDType1Font(Standard14Fonts.FontName.HELVETICA_BOLD);
-    final PDFont italic = new PDType1Font(Standard14Fonts.FontName.HELVETICA_OBLIQUE);
-    final PDFont mono = new PDType1Font(Standard14Fonts.FontName.COURIER);
+    final PdfFonts.Face regular;
+    final PdfFonts.Face bold;
+    final PdfFonts.Face italic;
+    final PdfFonts.Face mono;
     private final PDDocument doc;
     private final PDDocumentOutline outline = new PDDocumentOutline();
-    private final Map<PDFont, Map<Integer, Boolean>> encodable = new HashMap<>();
     private PDPage page;
     private PDPageContentStream cs;
     private float y;
 
     /** A run of text in one font, size and colour. */
-    record Style(PDFont font, float size, float[] color) {
+    record Style(PdfFonts.Face font, float size, float[] color) {
         float leading() {
             return size * 1.35f;
         }
@@ -54,8 +48,12 @@ final class PdfCanvas implements AutoCloseable {
     record Column(float share, Style style) {
     }
 
-    PdfCanvas(PDDocument doc) throws IOException {
+    PdfCanvas(PDDocument doc, PdfFonts fonts) throws IOException {
         this.doc = doc;
+        regular = fonts.regular;
+        bold = fonts.bold;
+        italic = fonts.italic;
+        mono = fonts.mono;
         doc.getDocumentCatalog().setDocumentOutline(outline);
         newPage();
     }
@@ -173,17 +171,16 @@ final class PdfCanvas implements AutoCloseable {
 
     void show(String text, Style style, float x, float baseline) throws IOException {
         cs.beginText();
-        cs.setFont(style.font(), style.size());
         cs.setNonStrokingColor(style.color()[0], style.color()[1], style.color()[2]);
         cs.newLineAtOffset(x, baseline);
-        cs.showText(text);
+        style.font().show(cs, text, style.size());
         cs.endText();
     }
 
     /** Lines of at most {@code width} points; words longer than a line (URLs, ids) are broken anywhere. */
     List<String> wrap(String text, Style style, float width) throws IOException {
         List<String> lines = new ArrayList<>();
-        for (String paragraph : safe(text, style.font()).split("\n", -1)) {
+        for (String paragraph : safe(text).split("\n", -1)) {
             StringBuilder line = new StringBuilder();
             for (String word : paragraph.split(" ")) {
                 String candidate = line.length() == 0 ? word : line + " " + word;
@@ -213,47 +210,31 @@ final class PdfCanvas implements AutoCloseable {
     }
 
     private static float measure(String safeText, Style style) throws IOException {
-        return style.font().getStringWidth(safeText) / 1000f * style.size();
+        return style.font().width(safeText, style.size());
     }
 
-    /** How wide {@code text} is once cleaned for the font, in points. */
+    /** How wide {@code text} is once cleaned, in points. */
     float width(String text, Style style) throws IOException {
-        return measure(safe(text, style.font()).replace('\n', ' '), style);
+        return measure(safe(text).replace('\n', ' '), style);
     }
 
-    /** Text the font can show: common symbols spelled out, control characters as spaces, the rest as '?'. */
-    String safe(String text, PDFont font) {
+    /** One kind of line break, control characters as spaces; every other character is drawn by the fonts. */
+    static String safe(String text) {
         if (text == null) {
             return "";
         }
-        String s = text.replace("\r\n", "\n").replace('\r', '\n').replace('\t', ' ')
-                .replace("\u2192", "->").replace("\u2190", "<-").replace("\u2194", "<->").replace("\u21d2", "=>")
-                .replace("\u2713", "v").replace("\u2714", "v").replace("\u2717", "x").replace("\u2718", "x")
-                .replace("\u2264", "<=").replace("\u2265", ">=").replace("\u2022", "-").replace("\u00a0", " ")
-                .replace("\u2011", "-").replace("\u2212", "-");
-        Map<Integer, Boolean> known = encodable.computeIfAbsent(font, f -> new HashMap<>());
+        String s = text.replace("\r\n", "\n").replace('\r', '\n').replace('\t', ' ').replace('\u00a0', ' ');
         StringBuilder out = new StringBuilder(s.length());
         s.codePoints().forEach(c -> {
             if (c == '\n') {
                 out.append('\n');
             } else if (c < 0x20 || c >= 0x7f && c < 0xa0) {
                 out.append(' ');
-            } else if (known.computeIfAbsent(c, cp -> canEncode(font, cp))) {
-                out.appendCodePoint(c);
             } else {
-                out.append('?');
+                out.appendCodePoint(c);
             }
         });
         return out.toString();
-    }
-
-    private static boolean canEncode(PDFont font, int codePoint) {
-        try {
-            font.encode(new String(Character.toChars(codePoint)));
-            return true;
-        } catch (IOException | IllegalArgumentException e) {
-            return false;
-        }
     }
 
     /** Writes "title · Page n of N" at the foot of every page, once all pages exist. */
@@ -267,8 +248,8 @@ final class PdfCanvas implements AutoCloseable {
                     true, true)) {
                 cs = foot;
                 rule(BOTTOM - 14, RULE);
-                show(safe(title, regular), style, MARGIN, BOTTOM - 26);
-                String label = safe(pageLabel.apply(i + 1, total), regular);
+                show(safe(title).replace('\n', ' '), style, MARGIN, BOTTOM - 26);
+                String label = safe(pageLabel.apply(i + 1, total));
                 show(label, style, MARGIN + WIDTH - measure(label, style), BOTTOM - 26);
             }
         }

@@ -41,9 +41,16 @@ public final class PdfReportWriter implements ReportWriter {
     @Override
     public void write(SetupReport report, OutputStream out) throws IOException {
         ReportDocument doc = layout.document(report);
+        synchronized (PdfFonts.LOCK) {
+            write(report, doc, out);
+        }
+    }
+
+    private void write(SetupReport report, ReportDocument doc, OutputStream out) throws IOException {
         try (PDDocument pdf = new PDDocument()) {
+            PdfFonts fonts = new PdfFonts(pdf);
             info(pdf, doc, report);
-            try (PdfCanvas canvas = new PdfCanvas(pdf)) {
+            try (PdfCanvas canvas = new PdfCanvas(pdf, fonts)) {
                 Style title = new Style(canvas.bold, 20, PdfCanvas.TEXT);
                 canvas.heading(doc.title(), title, 60);
                 canvas.paragraph(doc.subtitle(), new Style(canvas.regular, 9.5f, PdfCanvas.MUTED), 0);
@@ -182,9 +189,9 @@ public final class PdfReportWriter implements ReportWriter {
 
     private void finding(PdfCanvas canvas, String fixLabel, Line line) throws IOException {
         float[] color = switch (line.severity()) {
-            case "error" -> ERROR;
-            case "warning" -> WARN;
-            default -> PdfCanvas.MUTED;
+            case ERROR -> ERROR;
+            case WARNING -> WARN;
+            case INFO -> PdfCanvas.MUTED;
         };
         Style label = new Style(canvas.bold, 9, color);
         Style text = new Style(canvas.regular, 9, PdfCanvas.TEXT);

@@ -153,10 +153,10 @@ public final class ReportBuilder {
         LiveReads.checkCancelled();
 
         List<Item> findings = reads.findings().stream().sorted(Comparator
-                .comparing((Item i) -> Finding.Severity.valueOf(i.severity().toUpperCase(Locale.ROOT)))
+                .comparing(Item::severity)
                 .thenComparing(Item::section)).toList();
         List<Step> steps = Arrays.stream(SetupStep.values())
-                .map(step -> new Step(step.key(), s.status(step).name().toLowerCase(Locale.ROOT))).toList();
+                .map(step -> new Step(step.key(), s.status(step))).toList();
         return new SetupReport(SetupReport.SCHEMA_VERSION, now, summary(s, findings), steps, tenant,
                 app == null ? null : new App(app.displayName(), app.appId(), app.applicationObjectId(),
                         app.servicePrincipalId()),
@@ -195,7 +195,7 @@ public final class ReportBuilder {
                 .ifPresent(log -> reads.addAll(Section.PROVISIONING, ProvisioningChecks.log(log)));
         ProvisioningJob.LastExecution e = j.lastExecution();
         ProvisioningJob.Quarantine q = j.quarantine();
-        return new Provisioning(j.jobId(), j.status().name().toLowerCase(Locale.ROOT).replace('_', '-'),
+        return new Provisioning(j.jobId(), j.status(),
                 j.interval() == null ? null : j.interval().toString(),
                 e == null ? null : new LastCycle(e.started(), e.ended(), e.state(), e.succeeded(), e.failed(),
                         e.errorCode() == null && e.errorMessage() == null ? null
@@ -213,17 +213,19 @@ public final class ReportBuilder {
         boolean complete = Arrays.stream(SetupStep.values()).filter(st -> st != SetupStep.WATCH)
                 .allMatch(st -> s.status(st) == StepStatus.DONE);
         boolean started = Arrays.stream(SetupStep.values()).anyMatch(st -> s.status(st) != StepStatus.TODO);
+        // a step that needs attention (watching included) is never "set up and healthy"
+        boolean attention = Arrays.stream(SetupStep.values()).anyMatch(st -> s.status(st) == StepStatus.ATTENTION);
         Health health = !started ? Health.NOT_STARTED
                 : errors > 0 ? Health.PROBLEM
                 : !complete ? Health.INCOMPLETE
-                : warnings > 0 ? Health.ATTENTION
+                : warnings > 0 || attention ? Health.ATTENTION
                 : Health.HEALTHY;
         return new Summary(health, done, SetupStep.values().length, errors, warnings,
                 count(findings, Finding.Severity.INFO));
     }
 
     private static int count(List<Item> findings, Finding.Severity severity) {
-        return (int) findings.stream().filter(f -> f.severity().equals(severity.id())).count();
+        return (int) findings.stream().filter(f -> f.severity() == severity).count();
     }
 
     private static Tenant tenant(TenantInfo t) {
@@ -232,7 +234,7 @@ public final class ReportBuilder {
 
     private static Event event(AuditEntry e) {
         return new Event(e.at(), e.area(), Redaction.clean(e.action()),
-                e.outcome() == null ? "info" : e.outcome().name().toLowerCase(Locale.ROOT), Redaction.clean(e.detail()));
+                e.outcome() == null ? AuditEntry.Outcome.INFO : e.outcome(), Redaction.clean(e.detail()));
     }
 
     static String join(String a, String b) {

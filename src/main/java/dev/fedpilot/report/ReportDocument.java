@@ -1,5 +1,6 @@
 package dev.fedpilot.report;
 
+import dev.fedpilot.domain.Finding;
 import dev.fedpilot.report.SetupReport.Health;
 import dev.fedpilot.report.SetupReport.Section;
 import dev.fedpilot.report.SetupReport.State;
@@ -60,10 +61,9 @@ public record ReportDocument(String title, String subtitle, Banner banner, List<
     /**
      * One finding as shown.
      *
-     * @param severity      error, warning or info
-     * @param severityLabel the same in the user's language
+     * @param severityLabel the severity in the user's language
      */
-    public record Line(String severity, String severityLabel, String sectionTitle, String code, String message,
+    public record Line(Finding.Severity severity, String severityLabel, String sectionTitle, String code, String message,
                        String fix) {
     }
 

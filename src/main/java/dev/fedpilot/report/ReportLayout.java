@@ -1,5 +1,6 @@
 package dev.fedpilot.report;
 
+import dev.fedpilot.domain.Finding;
 import dev.fedpilot.report.ReportDocument.Banner;
 import dev.fedpilot.report.ReportDocument.Block;
 import dev.fedpilot.report.ReportDocument.Facts;
@@ -69,14 +70,14 @@ public final class ReportLayout {
     }
 
     private Line line(Item f) {
-        return new Line(f.severity(), messages.get("report.severity." + f.severity()), sectionTitle(f.section()),
+        return new Line(f.severity(), messages.get("report.severity." + f.severity().id()), sectionTitle(f.section()),
                 f.code(), f.message(), f.fix());
     }
 
     private Part steps(SetupReport r) {
         List<List<String>> rows = r.steps().stream().map(step -> List.of(
                 messages.get("setup.step." + step.id() + ".title"),
-                messages.get("setup.status." + step.status()))).toList();
+                messages.get("setup.status." + id(step.status())))).toList();
         return part(Section.STEPS, r, true, List.of(new Table(null,
                 List.of(messages.get("report.col.step"), messages.get("report.col.status")), rows, List.of(false, false))));
     }
@@ -160,7 +161,7 @@ public final class ReportLayout {
         List<Fact> facts = new ArrayList<>();
         facts.add(Fact.code(messages.get("report.fact.jobId"), p.jobId()));
         facts.add(Fact.text(messages.get("report.fact.jobStatus"), p.status() == null ? messages.get("report.value.unread")
-                : messages.get("report.jobStatus." + p.status())));
+                : messages.get("report.jobStatus." + id(p.status()))));
         if (p.interval() != null) {
             facts.add(Fact.text(messages.get("report.fact.interval"),
                     messages.get("report.interval", java.time.Duration.parse(p.interval()).toMinutes())));
@@ -220,7 +221,7 @@ public final class ReportLayout {
             return part(Section.TIMELINE, r, true, List.of(new Note(messages.get("report.timeline.none"))));
         }
         List<List<String>> rows = r.timeline().stream().map(e -> List.of(when(e.at()), orDash(e.area()),
-                orDash(e.action()), messages.get("report.outcome." + e.outcome()), orDash(e.detail()))).toList();
+                orDash(e.action()), messages.get("report.outcome." + id(e.outcome())), orDash(e.detail()))).toList();
         return part(Section.TIMELINE, r, true, List.of(new Table(null, List.of(messages.get("report.col.time"),
                 messages.get("report.col.area"), messages.get("report.col.action"), messages.get("report.col.outcome"),
                 messages.get("report.col.detail")), rows, List.of(false, true, false, false, false))));
@@ -235,13 +236,18 @@ public final class ReportLayout {
     static State state(Section section, SetupReport r, boolean setUp) {
         List<Item> mine = section == Section.FINDINGS ? r.findings()
                 : r.findings().stream().filter(f -> f.section() == section).toList();
-        if (mine.stream().anyMatch(f -> f.severity().equals("error"))) {
+        if (mine.stream().anyMatch(f -> f.severity() == Finding.Severity.ERROR)) {
             return State.PROBLEM;
         }
-        if (mine.stream().anyMatch(f -> f.severity().equals("warning"))) {
+        if (mine.stream().anyMatch(f -> f.severity() == Finding.Severity.WARNING)) {
             return State.ATTENTION;
         }
         return setUp ? State.OK : State.NOT_SET_UP;
+    }
+
+    /** An enum value as its lowercase, dash-separated id: the JSON value and the message key's last part. */
+    static String id(Enum<?> value) {
+        return ReportJson.id(value);
     }
 
     static String when(Instant instant) {

@@ -88,7 +88,7 @@ final class ReportPreview {
                 card.add(table(t));
             } else if (block instanceof Findings f) {
                 card.add(new FindingList(FXCollections.observableArrayList(f.lines().stream().map(l -> new Finding(
-                        Finding.Severity.valueOf(l.severity().toUpperCase(Locale.ROOT)), l.code(),
+                        l.severity(), l.code(),
                         l.sectionTitle() + ": " + l.message(), l.fix())).toList())));
             } else if (block instanceof Note n) {
                 card.add(wrapped(n.text(), "fp-fact-label"));

@@ -82,10 +82,21 @@ public final class ReportView extends BorderPane {
         preview.setAlignment(Pos.TOP_LEFT);
         Runnable show = () -> {
             ReportDocument doc = model.documentProperty().get();
-            preview.getChildren().setAll(doc == null ? new Label(messages.get("report.view.empty"))
-                    : ReportPreview.render(doc, text -> dialogs.copyToClipboard(text, false)));
+            if (doc == null) {
+                Label empty = new Label(messages.get(model.busyProperty().get() ? "report.view.building" : "report.view.empty"));
+                empty.setId("report-placeholder");
+                empty.getStyleClass().add("title-4");
+                preview.getChildren().setAll(empty);
+            } else {
+                preview.getChildren().setAll(ReportPreview.render(doc, text -> dialogs.copyToClipboard(text, false)));
+            }
         };
         model.documentProperty().addListener((o, a, b) -> show.run());
+        model.busyProperty().addListener((o, a, b) -> {
+            if (model.documentProperty().get() == null) {
+                show.run();
+            }
+        });
         show.run();
         ScrollPane scroll = new ScrollPane(preview);
         scroll.setId("report-preview");
@@ -100,9 +111,10 @@ public final class ReportView extends BorderPane {
                 model.cancel();
             }
         });
-        // the report reads live state: built each time the page is shown, not at startup
+        // built the first time the page is shown, not at startup; later visits keep the last report (its time is
+        // in the status line) until Refresh or F5, instead of reading both clouds again on every visit
         sceneProperty().addListener((o, a, scene) -> {
-            if (scene != null) {
+            if (scene != null && model.documentProperty().get() == null) {
                 model.refresh();
             }
         });

@@ -89,7 +89,7 @@ public final class ReportViewModel {
         }
         busy.set(true);
         progress.set(0);
-        status.set(messages.get("report.view.reading"));
+        status.set(messages.get(document.get() == null ? "report.view.building" : "report.view.reading"));
         int total = ReportBuilder.Phase.values().length;
         running = tasks.task(messages.get("report.task.build"), c -> builder.build(phase -> {
                     if (c.cancelled()) {

@@ -1,5 +1,10 @@
 package dev.fedpilot.report;
 
+import dev.fedpilot.domain.AuditEntry;
+import dev.fedpilot.domain.Finding;
+import dev.fedpilot.domain.ProvisioningJob;
+import dev.fedpilot.domain.StepStatus;
+
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
@@ -19,11 +24,12 @@ public record SetupReport(int schemaVersion, Instant generatedAt, Summary summar
     public static final int SCHEMA_VERSION = 1;
 
     public SetupReport {
-        steps = List.copyOf(steps);
-        groups = List.copyOf(groups);
-        users = List.copyOf(users);
-        findings = List.copyOf(findings);
-        timeline = List.copyOf(timeline);
+        // a saved report from an older FedPilot may lack a list; it reads as empty
+        steps = steps == null ? List.of() : List.copyOf(steps);
+        groups = groups == null ? List.of() : List.copyOf(groups);
+        users = users == null ? List.of() : List.copyOf(users);
+        findings = findings == null ? List.of() : List.copyOf(findings);
+        timeline = timeline == null ? List.of() : List.copyOf(timeline);
     }
 
     /** The overall verdict shown at the top. */
@@ -61,9 +67,9 @@ public record SetupReport(int schemaVersion, Instant generatedAt, Summary summar
      * One setup step and where it stands.
      *
      * @param id     the step's key, e.g. {@code sp_metadata_to_entra}
-     * @param status todo, working, done or attention
+     * @param status todo, working, done or attention in JSON
      */
-    public record Step(String id, String status) {
+    public record Step(String id, StepStatus status) {
     }
 
     public record Tenant(String tenantId, String primaryDomain, String displayName, String signedInUser) {
@@ -105,11 +111,11 @@ public record SetupReport(int schemaVersion, Instant generatedAt, Summary summar
     /**
      * The Entra provisioning job.
      *
-     * @param status   not-configured, paused, active, quarantine; null when it could not be read
+     * @param status   not-configured, paused, active, quarantine in JSON; null when it could not be read
      * @param interval ISO-8601 duration between cycles, e.g. PT40M
      * @param counts   synchronized entries by type, e.g. User → 8
      */
-    public record Provisioning(String jobId, String status, String interval, LastCycle lastCycle,
+    public record Provisioning(String jobId, ProvisioningJob.Status status, String interval, LastCycle lastCycle,
                                Quarantine quarantine, Map<String, Long> counts) {
         public Provisioning {
             counts = counts == null ? Map.of() : Map.copyOf(counts);
@@ -151,11 +157,11 @@ public record SetupReport(int schemaVersion, Instant generatedAt, Summary summar
     public record User(String entraId, String displayName, String userName, Boolean inAws) {
     }
 
-    /** A finding with the section it concerns; severity is error, warning or info. */
-    public record Item(Section section, String severity, String code, String message, String fix) {
+    /** A finding with the section it concerns and its text as worded when the report was built. */
+    public record Item(Section section, Finding.Severity severity, String code, String message, String fix) {
     }
 
-    /** One audit log entry; outcome is ok, failed or info. */
-    public record Event(Instant at, String area, String action, String outcome, String detail) {
+    /** One audit log entry; outcome is ok, failed or info in JSON. */
+    public record Event(Instant at, String area, String action, AuditEntry.Outcome outcome, String detail) {
     }
 }

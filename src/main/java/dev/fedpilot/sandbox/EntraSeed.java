@@ -63,7 +63,15 @@ final class EntraSeed {
         while (directory.userCount() < USER_COUNT) {
             String first = Names.FIRST.get(random.nextInt(Names.FIRST.size()));
             String last = Names.LAST.get(random.nextInt(Names.LAST.size()));
-            regular.add(person(first, last, first + " " + last, List.of(), random.nextInt(3) > 0, false));
+            boolean businessPhone = random.nextInt(3) > 0;
+            if (regular.size() < Names.OWN_SCRIPT.size()) {
+                // same draws from the seed as any regular user, so everyone after them stays who they were
+                List<String> own = Names.OWN_SCRIPT.get(regular.size());
+                regular.add(user(own.get(3), own.get(2), own.get(0), own.get(1), List.of(),
+                        businessPhone ? List.of(phone()) : List.of()));
+                continue;
+            }
+            regular.add(person(first, last, first + " " + last, List.of(), businessPhone, false));
         }
         Collections.shuffle(regular, random);
 

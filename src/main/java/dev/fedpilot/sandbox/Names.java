@@ -1,5 +1,6 @@
 package dev.fedpilot.sandbox;
 
+import java.text.Normalizer;
 import java.util.List;
 import java.util.Locale;
 import java.util.Random;
@@ -11,15 +12,21 @@ final class Names {
             "Chiara", "Daniel", "Diego", "Elena", "Emma", "Fatima", "Felix", "Grace", "Hana", "Hiroshi", "Isabel",
             "Ivan", "Jamal", "Jana", "Johanna", "Jonas", "Julia", "Kai", "Karin", "Kwame", "Lars", "Laura", "Leila",
             "Lucas", "Maja", "Marco", "Maria", "Mateo", "Mei", "Miguel", "Mila", "Nadia", "Noah", "Nora", "Oliver",
-            "Olga", "Omar", "Paul", "Priya", "Rafael", "Rosa", "Samir", "Sara", "Sofia", "Tariq", "Thomas", "Tomasz",
-            "Valentina", "Victor", "Wei", "Yusuf", "Zoe");
+            "Olga", "Omar", "Paul", "Priya", "Rafael", "Rosa", "Samir", "Sara", "Sofia", "Tariq", "Thomas", "Łukasz",
+            "Valentina", "Victor", "Wei", "Yusuf", "Zoë");
     static final List<String> LAST = List.of("Adeyemi", "Alvarez", "Andersen", "Bauer", "Becker", "Brown", "Campbell",
             "Chen", "Costa", "Dubois", "Eriksson", "Fischer", "Garcia", "Gonzalez", "Hansen", "Hoffmann", "Ivanova",
             "Jensen", "Johnson", "Kaur", "Kim", "Kowalski", "Kumar", "Larsen", "Lee", "Lopez", "Martin", "Meyer",
-            "Moreau", "Mueller", "Nakamura", "Nguyen", "Novak", "Okafor", "Olsen", "Patel", "Petrov", "Popescu",
+            "Moreau", "Mueller", "Nakamura", "Nguyen", "Novak", "Okafor", "O'Brien", "Patel", "Petrov", "Popescu",
             "Ramirez", "Rossi", "Sato", "Schmidt", "Schneider", "Silva", "Singh", "Smith", "Suzuki", "Tanaka",
             "Taylor", "Thompson", "Wagner", "Walker", "Wang", "Weber", "Williams", "Wilson", "Yamamoto", "Zhang",
-            "Ziegler", "Zimmermann");
+            "Żółć", "Zimmermann");
+    /**
+     * People whose names are in their own script: given name, surname, display name and the ASCII mail name the
+     * tenant gave them. They take the place of the first regular users, so the demo stays the same size.
+     */
+    static final List<List<String>> OWN_SCRIPT = List.of(List.of("雷", "李", "李雷", "li.lei"),
+            List.of("محمد", "حداد", "محمد حداد", "mohammed.haddad"));
     static final List<String> TEAMS = List.of("platform", "payments", "search", "identity", "data", "mobile", "web",
             "billing", "growth", "infra", "security", "analytics", "support", "finance", "legal", "hr", "ml", "edge",
             "storage", "network");
@@ -43,8 +50,10 @@ final class Names {
         return sb.toString();
     }
 
-    /** The lower-case "first.last" local part of an address. */
+    /** The lower-case "first.last" local part of an address, in ASCII (Żółć becomes zolc, O'Brien obrien). */
     static String mailPart(String first, String last) {
-        return (first + "." + last).toLowerCase(Locale.ROOT).replace(' ', '-');
+        String folded = Normalizer.normalize((first + "." + last).replace('Ł', 'L').replace('ł', 'l'),
+                Normalizer.Form.NFD).replaceAll("\\p{M}", "").replace("'", "");
+        return folded.toLowerCase(Locale.ROOT).replace(' ', '-');
     }
 }

@@ -301,4 +301,15 @@ public final class SandboxWorld {
                 apps.saved(SAVED_LOG_ENTRIES), console.saved(), directory.changes(), identityStore.changes(),
                 clock.savedOffset()));
     }
+
+    // --- access: the organization, permission sets and account assignments (built on first use) --------------
+
+    private SandboxAccess access;
+
+    public synchronized SandboxAccess access() {
+        if (access == null) {
+            access = new SandboxAccess(this, clock);
+        }
+        return access;
+    }
 }

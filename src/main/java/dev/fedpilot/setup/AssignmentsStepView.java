@@ -57,6 +57,8 @@ final class AssignmentsStepView extends VBox {
         ListView<Candidate> picked = new ListView<>(model.picked());
         picked.setId("assign-picked");
         picked.setPrefHeight(90);
+        picked.setPlaceholder(new Label(messages.get("setup.assign.nonePicked")));
+        picked.setCellFactory(v -> new PickedCell(model, messages));
         picked.setOnKeyPressed(e -> {
             if (e.getCode() == KeyCode.DELETE || e.getCode() == KeyCode.BACK_SPACE) {
                 List.copyOf(picked.getSelectionModel().getSelectedItems()).forEach(model::unpick);
@@ -76,8 +78,48 @@ final class AssignmentsStepView extends VBox {
         });
         HBox.setHgrow(search, Priority.ALWAYS);
         getChildren().addAll(new HBox(6, search, add), results,
-                new Label(messages.get("setup.assign.picked")), picked,
+                pickedTitle(model, messages), picked,
                 new FindingList(model.findings()),
                 new Label(messages.get("setup.assign.assigned")), assigned);
+    }
+
+    private static Label pickedTitle(AssignmentsStepViewModel model, Messages messages) {
+        Label title = new Label();
+        title.setId("assign-picked-title");
+        title.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() ->
+                messages.get("setup.assign.pickedCount", model.picked().size()), model.picked()));
+        title.setWrapText(true);
+        return title;
+    }
+
+    /** A picked entry with its own remove button, so it can leave the list before anything is assigned. */
+    private static final class PickedCell extends ListCell<Candidate> {
+        private final AssignmentsStepViewModel model;
+        private final Messages messages;
+
+        PickedCell(AssignmentsStepViewModel model, Messages messages) {
+            this.model = model;
+            this.messages = messages;
+        }
+
+        @Override
+        protected void updateItem(Candidate item, boolean empty) {
+            super.updateItem(item, empty);
+            if (empty || item == null) {
+                setText(null);
+                setGraphic(null);
+                return;
+            }
+            setText(item.toString());
+            Button remove = new Button(null, new FontIcon(Feather.X));
+            remove.getStyleClass().addAll("button-icon", "flat");
+            remove.setId("assign-remove-" + item.id());
+            String what = messages.get("setup.assign.remove", item.displayName());
+            remove.setAccessibleText(what);
+            remove.setTooltip(new javafx.scene.control.Tooltip(what));
+            remove.setOnAction(e -> model.unpick(item));
+            setGraphic(remove);
+            setContentDisplay(javafx.scene.control.ContentDisplay.RIGHT);
+        }
     }
 }

@@ -54,6 +54,14 @@ public final class AssignmentsStepViewModel extends StepViewModel {
         return picked;
     }
 
+    /** "Assign these 4": what Run assigns is what the list shows, never a surprise. */
+    @Override
+    public javafx.beans.value.ObservableValue<String> actionTextProperty() {
+        return Bindings.createStringBinding(() -> picked.isEmpty() ? text("setup.assign.confirm")
+                : picked.size() == 1 ? text("setup.assign.this", picked.get(0).displayName())
+                : text("setup.assign.these", picked.size()), picked);
+    }
+
     public ObservableList<AppAssignment> assigned() {
         return assigned;
     }

@@ -15,6 +15,7 @@ final class EntraAppStepView extends VBox {
         name.textProperty().bindBidirectional(model.displayNameProperty());
         Label label = new Label(messages.get("setup.app.nameLabel"));
         label.setLabelFor(name);
+        label.setWrapText(true);
         getChildren().addAll(label, name);
     }
 }

@@ -17,8 +17,12 @@ final class IdpMetadataStepView extends VBox {
         Label file = new Label();
         file.setId("idp-saved-file");
         file.getStyleClass().add("fp-code");
-        file.setWrapText(true);
+        // a path on one line, cut in the middle (the file name stays); whole in the tooltip and on the AWS card
+        file.setTextOverrun(javafx.scene.control.OverrunStyle.CENTER_ELLIPSIS);
         file.textProperty().bind(model.savedFileProperty());
+        javafx.scene.control.Tooltip whole = new javafx.scene.control.Tooltip();
+        whole.textProperty().bind(model.savedFileProperty());
+        file.setTooltip(whole);
 
         VBox checklist = new VBox(4);
         int n = 1;

@@ -33,11 +33,14 @@ final class ScimStepView extends VBox {
                 model.setToken(text.toCharArray());
             }
         });
+        // these listeners sit on the long-lived view model: SetupWizardView builds this view once per step, not per visit
         model.tokenPresentProperty().addListener((o, a, present) -> {
             if (!present) {
                 token.clear();
             }
         });
+        model.tokenNoteProperty().addListener((o, a, note) -> showTokenState(token, note, messages));
+        showTokenState(token, model.tokenNoteProperty().get(), messages);
         DatePicker created = new DatePicker();
         created.setId("scim-token-created");
         created.valueProperty().bindBidirectional(model.tokenCreatedProperty());
@@ -76,6 +79,18 @@ final class ScimStepView extends VBox {
             buttons.getChildren().add(simulated);
         }
         getChildren().addAll(form, error, buttons);
+    }
+
+    /** A token that came from elsewhere replaces what was typed: the box is emptied and says which token it holds. */
+    private static void showTokenState(PasswordField token, String note, Messages messages) {
+        if (note.isEmpty()) {
+            token.setPromptText(messages.get("setup.scim.tokenPrompt"));
+            token.setTooltip(null);
+        } else {
+            token.clear();
+            token.setPromptText(note);
+            token.setTooltip(new javafx.scene.control.Tooltip(note));
+        }
     }
 
     private static Label label(String text, javafx.scene.Node target) {

@@ -36,6 +36,7 @@ public final class ScimStepViewModel extends StepViewModel {
     private final BooleanProperty tokenPresent = new SimpleBooleanProperty();
     private final ObjectProperty<LocalDate> tokenCreated = new SimpleObjectProperty<>();
     private final ReadOnlyStringWrapper endpointError = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper tokenNote = new ReadOnlyStringWrapper("");
     private Secret token;
 
     public ScimStepViewModel(SetupContext ctx) {
@@ -68,6 +69,14 @@ public final class ScimStepViewModel extends StepViewModel {
         return tokenPresent;
     }
 
+    /**
+     * What the token box should say about a token it did not receive by typing (a new one generated in the
+     * console), or empty: the box then shows what was typed into it, never an older token's dots.
+     */
+    public ReadOnlyStringProperty tokenNoteProperty() {
+        return tokenNote.getReadOnlyProperty();
+    }
+
     public boolean simulatedConsole() {
         return ctx.console().simulated().isPresent();
     }
@@ -87,6 +96,7 @@ public final class ScimStepViewModel extends StepViewModel {
             token.close();
         }
         token = chars == null || chars.length == 0 ? null : Secret.of(chars);
+        tokenNote.set("");
         if (chars != null) {
             Arrays.fill(chars, '\0');
         }
@@ -106,6 +116,8 @@ public final class ScimStepViewModel extends StepViewModel {
             token = generated.token();
             tokenPresent.set(true);
             tokenCreated.set(LocalDate.ofInstant(ctx.clock().instant(), ZoneOffset.UTC));
+            tokenNote.set(text("setup.scim.tokenGenerated", java.time.LocalTime.ofInstant(ctx.clock().instant(),
+                    java.time.ZoneId.systemDefault()).truncatedTo(java.time.temporal.ChronoUnit.MINUTES)));
             say(text("setup.scim.generated"));
         }));
     }
@@ -150,6 +162,7 @@ public final class ScimStepViewModel extends StepViewModel {
             token.close();
             token = null;
             tokenPresent.set(false);
+            tokenNote.set("");
             ctx.update(s -> s.withScim(scim.toString(), created, jobId));
             ctx.audit(step(), "connected SCIM", AuditEntry.Outcome.OK, "endpoint " + scim + ", job " + jobId);
             ctx.flowed(SetupContext.Side.ENTRA, text("setup.flow.scim"));

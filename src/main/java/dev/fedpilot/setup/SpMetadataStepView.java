@@ -6,7 +6,6 @@ import dev.fedpilot.text.Messages;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextArea;
-import javafx.scene.input.Clipboard;
 import javafx.scene.input.DragEvent;
 import javafx.scene.input.TransferMode;
 import javafx.scene.layout.FlowPane;
@@ -24,7 +23,7 @@ final class SpMetadataStepView extends VBox {
         file.setOnAction(e -> model.chooseFile());
         Button paste = new Button(messages.get("setup.sp.paste"), new FontIcon(Feather.CLIPBOARD));
         paste.setId("sp-paste");
-        paste.setOnAction(e -> model.paste(Clipboard.getSystemClipboard().getString()));
+        paste.setOnAction(e -> model.pasteFromClipboard());
         Button console = new Button(messages.get("setup.console.open"), new FontIcon(Feather.EXTERNAL_LINK));
         console.setOnAction(e -> model.openConsole());
         FlowPane buttons = new FlowPane(6, 6, file, paste, console);
@@ -55,6 +54,7 @@ final class SpMetadataStepView extends VBox {
         });
 
         Label source = new Label();
+        source.setId("sp-source");
         source.getStyleClass().add("fp-fact-label");
         source.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
                 () -> model.sourceProperty().get().isEmpty() ? "" : messages.get("setup.sp.source", model.sourceProperty().get()),

@@ -47,7 +47,22 @@ public final class SpMetadataStepViewModel extends StepViewModel {
 
     public SpMetadataStepViewModel(SetupContext ctx) {
         super(ctx, SetupStep.SP_METADATA_TO_ENTRA);
-        metadataText.addListener((o, a, text) -> check(text));
+        metadataText.addListener((o, a, text) -> {
+            // "from the simulated AWS console" is true only until the user edits the text
+            if (!text.equals(sourcedText)) {
+                source.set("");
+            }
+            check(text);
+        });
+    }
+
+    /** The text as it came from {@link #source}; an edit makes the two differ. */
+    private String sourcedText = "";
+
+    private void take(String from, String text) {
+        sourcedText = text == null ? "" : text;
+        source.set(from);
+        metadataText.set(sourcedText);
     }
 
     // --- properties -----------------------------------------------------------------------------------------
@@ -83,8 +98,12 @@ public final class SpMetadataStepViewModel extends StepViewModel {
 
     /** Text pasted or dropped by the user. */
     public void paste(String text) {
-        source.set(text("setup.sp.pasted"));
-        metadataText.set(text == null ? "" : text);
+        take(text("setup.sp.pasted"), text);
+    }
+
+    /** Paste: an empty clipboard is said so, and what is in the box stays. */
+    public void pasteFromClipboard() {
+        ctx.dialogs().clipboardText().ifPresentOrElse(this::paste, () -> say(text("setup.sp.clipboardEmpty")));
     }
 
     public void chooseFile() {
@@ -99,10 +118,7 @@ public final class SpMetadataStepViewModel extends StepViewModel {
                     }
                     return Files.readString(file);
                 })
-                .onSuccess(text -> {
-                    source.set(file.toString());
-                    metadataText.set(text);
-                })
+                .onSuccess(text -> take(file.toString(), text))
                 .onFailure(e -> {
                     parsed.set(null);
                     findings.setAll(Finding.error("file-unreadable", dev.fedpilot.ui.ErrorText.what(e),
@@ -113,10 +129,8 @@ public final class SpMetadataStepViewModel extends StepViewModel {
 
     /** In the sandbox: what downloading the metadata in the (simulated) AWS console would give. */
     public void takeFromSimulatedConsole() {
-        ctx.console().simulated().map(AwsConsole.Simulated::spMetadataXml).ifPresent(xml -> {
-            source.set(text("setup.sp.fromConsole"));
-            metadataText.set(xml);
-        });
+        ctx.console().simulated().map(AwsConsole.Simulated::spMetadataXml).ifPresent(xml ->
+                take(text("setup.sp.fromConsole"), xml));
     }
 
     public void openConsole() {

@@ -31,6 +31,8 @@ public abstract class StepViewModel {
     private final ReadOnlyStringWrapper note = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper();
     private TaskRunner.Cancellable running;
+    /** Counts started work, so only the latest one's end puts a "working" step back to its saved status. */
+    private int generation;
 
     protected StepViewModel(SetupContext ctx, SetupStep step) {
         this.ctx = ctx;
@@ -70,6 +72,11 @@ public abstract class StepViewModel {
         return actionLabel;
     }
 
+    /** The Run button's text; a step whose action depends on its inputs says what it will do with them. */
+    public javafx.beans.value.ObservableValue<String> actionTextProperty() {
+        return new javafx.beans.property.SimpleStringProperty(actionLabel);
+    }
+
     public ReadOnlyObjectProperty<StepStatus> statusProperty() {
         return status.getReadOnlyProperty();
     }
@@ -106,6 +113,7 @@ public abstract class StepViewModel {
     /** Runs {@code work} in the background with this step shown as working; failures become "needs attention". */
     protected <T> void work(String taskTitle, TaskRunner.Work<T> body, Consumer<T> onSuccess) {
         busy.set(true);
+        int mine = ++generation;
         String before = note.get();
         status.set(StepStatus.WORKING);
         note.set(taskTitle + "…");
@@ -119,7 +127,13 @@ public abstract class StepViewModel {
                     status.set(ctx.state().status(step));
                     note.set(before.isEmpty() ? ctx.messages().get("setup.cancelled") : before);
                 })
-                .onFinally(() -> busy.set(false))
+                .onFinally(() -> {
+                    busy.set(false);
+                    // work that only says something (a generated token, a loaded file) must not leave a spinner
+                    if (mine == generation && status.get() == StepStatus.WORKING) {
+                        status.set(ctx.state().status(step));
+                    }
+                })
                 .start();
     }
 

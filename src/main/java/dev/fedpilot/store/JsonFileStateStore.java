@@ -7,6 +7,7 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import dev.fedpilot.domain.CloudException;
 import dev.fedpilot.files.Access;
 import dev.fedpilot.files.AtomicFiles;
+import dev.fedpilot.files.FileLocks;
 import dev.fedpilot.files.PrivateFolders;
 import dev.fedpilot.port.StateStore;
 import org.slf4j.Logger;
@@ -105,6 +106,18 @@ public final class JsonFileStateStore implements StateStore {
         } catch (IOException e) {
             throw new CloudException(CloudException.Problem.UNEXPECTED, "Could not save " + file + ": " + e.getMessage(),
                     "Check that the folder " + directory + " is writable and the disk is not full.", null, e);
+        }
+    }
+
+    /** An OS file lock on {@code <name>.lock}: another process holding it means another FedPilot has it open. */
+    @Override
+    public Optional<AutoCloseable> claim(String name) {
+        file(name); // the same name rules as documents
+        try {
+            return FileLocks.tryLock(directory.resolve(name + ".lock")).map(lock -> lock::close);
+        } catch (IOException e) {
+            throw new CloudException(CloudException.Problem.UNEXPECTED, "Could not lock " + name + " in " + directory
+                    + ": " + e.getMessage(), "Check that the folder is writable.", null, e);
         }
     }
 

@@ -8,11 +8,13 @@ import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
+import javafx.scene.control.OverrunStyle;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.kordamp.ikonli.feather.Feather;
 import org.kordamp.ikonli.javafx.FontIcon;
@@ -59,14 +61,28 @@ public final class Card extends VBox {
         for (Fact fact : source) {
             Label label = new Label(fact.label());
             label.getStyleClass().add("fp-fact-label");
-            Label value = new Label(fact.value());
-            value.setWrapText(true);
+            Label value = new Label();
             value.getStyleClass().add(fact.code() ? "fp-code" : "fp-fact-value");
+            if (fact.code()) {
+                // an id stays on one line: cut in the middle when narrow, whole in the tooltip and the copy button
+                value.setText(fact.value());
+                value.setWrapText(false);
+                value.setTextOverrun(OverrunStyle.CENTER_ELLIPSIS);
+                value.setMinWidth(60);
+                if (fact.value() != null && !fact.value().isBlank()) {
+                    value.setTooltip(new Tooltip(fact.value()));
+                }
+            } else {
+                value.setText(breakableAtDots(fact.value()));
+                value.setWrapText(true);
+            }
+            HBox.setHgrow(value, Priority.ALWAYS);
             HBox cell = new HBox(4, value);
             cell.setAlignment(Pos.CENTER_LEFT);
             if (fact.code() && fact.value() != null && !fact.value().isBlank()) {
                 Button button = new Button(null, new FontIcon(Feather.COPY));
                 button.getStyleClass().addAll("button-icon", "flat", "fp-copy");
+                button.setMinWidth(Region.USE_PREF_SIZE);
                 button.setTooltip(new Tooltip("Copy " + fact.label()));
                 button.setAccessibleText("Copy " + fact.label());
                 button.setOnAction(e -> copy.accept(fact.value()));
@@ -74,5 +90,16 @@ public final class Card extends VBox {
             }
             facts.addRow(row++, label, cell);
         }
+    }
+
+    /**
+     * A long name without spaces ("contoso-sandbox.onmicrosoft.com") may break after its dots rather than
+     * anywhere: a zero-width space after each dot is a break opportunity and draws nothing.
+     */
+    static String breakableAtDots(String text) {
+        if (text == null || text.contains(" ") || text.length() < 24) {
+            return text;
+        }
+        return text.replace(".", ".\u200B");
     }
 }

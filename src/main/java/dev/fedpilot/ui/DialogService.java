@@ -27,4 +27,19 @@ public interface DialogService {
 
     /** Puts {@code text} on the clipboard; {@code secret} text is cleared again after a minute. */
     void copyToClipboard(String text, boolean secret);
+
+    /** Lets the user pick one of {@code options}; empty when cancelled or when there is nothing to pick. */
+    Optional<String> choose(String title, String header, List<String> options);
+
+    /** Asks for one line of text, offering {@code initial}; empty when cancelled. */
+    Optional<String> askText(String title, String header, String initial);
+
+    /**
+     * Asks which of {@code actions} to take (button labels, in order); the index of the chosen one, empty when
+     * the user cancelled.
+     */
+    Optional<Integer> chooseAction(String title, String message, List<String> actions);
+
+    /** The text on the clipboard, empty when it holds none. */
+    Optional<String> clipboardText();
 }

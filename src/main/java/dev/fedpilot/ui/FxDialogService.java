@@ -114,4 +114,46 @@ public final class FxDialogService implements DialogService {
             clear.play();
         }
     }
+
+    @Override
+    public Optional<String> choose(String title, String header, List<String> options) {
+        if (options.isEmpty()) {
+            return Optional.empty();
+        }
+        javafx.scene.control.ChoiceDialog<String> dialog = new javafx.scene.control.ChoiceDialog<>(options.get(0), options);
+        dialog.initOwner(owner.get());
+        dialog.setTitle(title);
+        dialog.setHeaderText(header);
+        return dialog.showAndWait();
+    }
+
+    @Override
+    public Optional<String> askText(String title, String header, String initial) {
+        javafx.scene.control.TextInputDialog dialog = new javafx.scene.control.TextInputDialog(initial);
+        dialog.initOwner(owner.get());
+        dialog.setTitle(title);
+        dialog.setHeaderText(header);
+        return dialog.showAndWait();
+    }
+
+    @Override
+    public Optional<Integer> chooseAction(String title, String message, List<String> actions) {
+        List<ButtonType> buttons = new java.util.ArrayList<>();
+        for (int i = 0; i < actions.size(); i++) {
+            buttons.add(new ButtonType(actions.get(i), i == 0 ? ButtonBar.ButtonData.OK_DONE : ButtonBar.ButtonData.OTHER));
+        }
+        buttons.add(ButtonType.CANCEL);
+        Alert alert = new Alert(Alert.AlertType.CONFIRMATION, message, buttons.toArray(ButtonType[]::new));
+        alert.initOwner(owner.get());
+        alert.setTitle(title);
+        alert.setHeaderText(title);
+        return alert.showAndWait().map(buttons::indexOf).filter(i -> i >= 0 && i < actions.size());
+    }
+
+    @Override
+    public Optional<String> clipboardText() {
+        Clipboard clipboard = Clipboard.getSystemClipboard();
+        return clipboard.hasString() ? Optional.ofNullable(clipboard.getString()).filter(t -> !t.isBlank())
+                : Optional.empty();
+    }
 }

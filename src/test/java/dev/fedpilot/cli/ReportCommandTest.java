@@ -2,6 +2,8 @@ package dev.fedpilot.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.fedpilot.app.CliCloudRequest;
+import dev.fedpilot.app.CliSession;
 import dev.fedpilot.app.Services;
 import dev.fedpilot.app.ServicesFactory;
 import dev.fedpilot.report.ReportFixture;
@@ -128,5 +130,47 @@ class ReportCommandTest {
         assertEquals(2, run("report", "--format", "json", "--sandbox"));
         assertTrue(err.toString().contains("--out"), err.toString());
         assertFalse(err.toString().contains("\tat "));
+    }
+
+    /** A factory that fails the test if the command reads a cloud. */
+    private ServicesFactory noClouds() {
+        return new ServicesFactory(home) {
+            @Override
+            public Services forCli(boolean sandbox) {
+                throw new AssertionError("--from renders the saved report without reading the clouds");
+            }
+
+            @Override
+            public CliSession forCli(CliCloudRequest request) {
+                throw new AssertionError("--from renders the saved report without reading the clouds");
+            }
+        };
+    }
+
+    @Test
+    void aSavedJsonReportRendersAgainInEachFormatWithoutTheClouds() throws Exception {
+        ReportFixture fixture = new ReportFixture(home.resolve("exports")).complete();
+        Path saved = home.resolve("saved.json");
+        assertEquals(0, run(setUp(fixture), "report", "-f", "json", "-o", saved.toString(), "--sandbox"), err.toString());
+        String arn = fixture.setup.world.console().instance().instanceArn();
+        for (String format : new String[]{"html", "pdf", "md"}) {
+            Path file = home.resolve("again." + format);
+            assertEquals(0, run(noClouds(), "report", "--from", saved.toString(), "--format", format,
+                    "--out", file.toString()), err.toString());
+            String text = format.equals("pdf") ? pdfText(file) : Files.readString(file);
+            assertTrue(text.replaceAll("\\s", "").contains(arn), format + " names the instance");
+        }
+        assertTrue(out.toString().contains("Wrote " + home.resolve("again.md") + " from the report of "), out.toString());
+        assertEquals("", err.toString());
+    }
+
+    @Test
+    void aSavedFileThatIsNotAReportIsBadUsage() throws Exception {
+        Path notReport = Files.writeString(home.resolve("notes.json"), "[1, 2, 3]");
+        Path file = home.resolve("out.pdf");
+        assertEquals(2, run(noClouds(), "report", "--from", notReport.toString(), "-f", "pdf", "-o", file.toString()));
+        assertOneErrorLine();
+        assertTrue(err.toString().contains("is not a FedPilot JSON report"), err.toString());
+        assertFalse(Files.exists(file));
     }
 }

@@ -42,6 +42,8 @@ class DirectoryLoadingTest {
         model.open();
         assertEquals(1, tasks.queued(), "the instance lookup");
         tasks.runOne();
+        assertEquals(2, tasks.queued(), "the pending changes' journal, read off the FX thread, and the users");
+        tasks.runOne();
         assertEquals(1, tasks.queued(), "the users listing only: groups wait for the first users");
         assertTrue(model.groupsLoadingProperty().get(), "the groups count as loading meanwhile");
         tasks.runOne();
@@ -98,6 +100,7 @@ class DirectoryLoadingTest {
         });
         model.open();
         tasks.runOne();
+        tasks.runOne(); // the journal
         tasks.runOne();
         assertEquals(List.of(5, 5, 5, 5, 5, 5, 5, 5, 60, 100, 50), added, "the first rows in steps, then whole pages");
         assertEquals(250, model.users().loadedProperty().get());

@@ -204,12 +204,18 @@ class PendingChangesTest {
         assertTrue(left > 0 && left < total, "stopped halfway: " + left + " of " + total + " left");
 
         f.aws.afterWrite(() -> { });
+        model.pending().close();
         DirectoryViewModel restarted = f.open();
-        assertEquals(left, restarted.pending().changes().size());
+        // a write cut off by the interrupt is looked up in the identity store: found done, it leaves the list
+        long foundDone = f.setup.audit.entries().stream().filter(e -> e.detail() != null
+                && e.detail().contains("the identity store shows it done")).count();
+        assertEquals(left, restarted.pending().changes().size() + foundDone);
         restarted.pending().apply();
         assertTrue(restarted.pending().changes().isEmpty());
         Map<String, Integer> perPair = f.aws.writes();
-        assertEquals(total, perPair.size(), "every change was written");
+        // a change found done after the interrupt (the user was a member already) needs no write
+        assertTrue(perPair.size() >= total - foundDone && perPair.size() <= total, "every change was written: "
+                + perPair.size() + " of " + total + ", " + foundDone + " found done");
         assertTrue(perPair.values().stream().allMatch(n -> n == 1), "no change was written twice: " + perPair);
     }
 
@@ -230,6 +236,7 @@ class PendingChangesTest {
         assertEquals(0, f.aws.writesOf(f.awsGroup("auditors").id(), f.awsUser(JANA).id()));
         assertEquals(1, f.aws.writesOf(f.awsGroup("auditors").id(), f.awsUser(BREAKGLASS).id()));
         assertEquals(1, f.aws.writesOf(f.awsGroup("AWSAdministrators").id(), f.awsUser(MEGAN).id()));
+        model.pending().close(); // the journal is written in the background; closing waits for it
         assertTrue(f.store.load(PendingJournal.storeName(f.instance.identityStoreId()), PendingJournal.class).isEmpty(),
                 "an empty journal is removed");
     }

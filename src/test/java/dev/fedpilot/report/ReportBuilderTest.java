@@ -1,6 +1,8 @@
 package dev.fedpilot.report;
 
 import dev.fedpilot.domain.AuditEntry;
+import dev.fedpilot.domain.Finding;
+import dev.fedpilot.domain.ProvisioningJob;
 import dev.fedpilot.domain.SetupState;
 import dev.fedpilot.domain.SetupStep;
 import dev.fedpilot.port.EntraTenant;
@@ -83,7 +85,7 @@ class ReportBuilderTest {
         assertEquals(r.scim().tokenCreated().plus(Duration.ofDays(365)), r.scim().tokenExpires());
 
         assertEquals(saved.jobId(), r.provisioning().jobId());
-        assertEquals("active", r.provisioning().status());
+        assertEquals(ProvisioningJob.Status.ACTIVE, r.provisioning().status());
         assertEquals(8L, r.provisioning().counts().get("User"));
         assertEquals(0, r.provisioning().lastCycle().failed());
         assertEquals("PT2M", r.provisioning().interval());
@@ -96,7 +98,7 @@ class ReportBuilderTest {
         assertEquals(8, group.aws().members());
         assertTrue(group.aws().scimManaged());
 
-        assertTrue(r.timeline().stream().anyMatch(e -> e.area().equals("setup.scim") && e.outcome().equals("ok")),
+        assertTrue(r.timeline().stream().anyMatch(e -> e.area().equals("setup.scim") && e.outcome() == AuditEntry.Outcome.OK),
                 r.timeline().toString());
         assertEquals(f.setup.audit.entries().size(), r.timeline().size());
     }
@@ -124,9 +126,9 @@ class ReportBuilderTest {
 
     private static int rank(Item i) {
         return switch (i.severity()) {
-            case "error" -> 0;
-            case "warning" -> 1;
-            default -> 2;
+            case ERROR -> 0;
+            case WARNING -> 1;
+            case INFO -> 2;
         };
     }
 
@@ -135,11 +137,11 @@ class ReportBuilderTest {
         ReportFixture f = new ReportFixture(exports).complete();
         f.setup.clock.advance(Duration.ofDays(340));
         Item expiring = finding(f.builder().build(), "scim-token-expiring");
-        assertEquals("warning", expiring.severity());
+        assertEquals(Finding.Severity.WARNING, expiring.severity());
         assertEquals(Section.SCIM, expiring.section());
         assertTrue(expiring.fix().contains("AWS console"), expiring.fix());
         f.setup.clock.advance(Duration.ofDays(30));
-        assertEquals("error", finding(f.builder().build(), "scim-token-expired").severity());
+        assertEquals(Finding.Severity.ERROR, finding(f.builder().build(), "scim-token-expired").severity());
     }
 
     @Test
@@ -148,10 +150,10 @@ class ReportBuilderTest {
         f.setup.world.console().scimTokens().forEach(t -> f.setup.world.console().deleteScimToken(t.id()));
         f.setup.world.runProvisioningCycle();
         SetupReport r = f.builder().build();
-        assertEquals("quarantine", r.provisioning().status());
+        assertEquals(ProvisioningJob.Status.QUARANTINE, r.provisioning().status());
         assertTrue(r.provisioning().quarantine().reason().contains("InvalidCredentials"));
         Item quarantine = finding(r, "provisioning-quarantine");
-        assertEquals("error", quarantine.severity());
+        assertEquals(Finding.Severity.ERROR, quarantine.severity());
         assertTrue(quarantine.fix().contains("SCIM token"), quarantine.fix());
         assertEquals(Health.PROBLEM, r.summary().health());
     }
@@ -220,7 +222,7 @@ class ReportBuilderTest {
                 AuditEntry.Outcome.FAILED, "bob ← aws-admins: conflict"));
         SetupReport r = f.builder().build();
         assertEquals(List.of("added member", "removed member"), r.timeline().stream().map(SetupReport.Event::action).toList());
-        assertEquals("failed", r.timeline().get(1).outcome());
+        assertEquals(AuditEntry.Outcome.FAILED, r.timeline().get(1).outcome());
         assertEquals("alice → aws-admins", r.timeline().get(0).detail());
     }
 }

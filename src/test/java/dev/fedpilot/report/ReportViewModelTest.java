@@ -1,5 +1,6 @@
 package dev.fedpilot.report;
 
+import dev.fedpilot.domain.ProvisioningJob;
 import dev.fedpilot.ui.RecordingDialogs;
 import dev.fedpilot.ui.SameThreadTaskRunner;
 import org.junit.jupiter.api.BeforeEach;
@@ -51,7 +52,7 @@ class ReportViewModelTest {
         assertEquals(9, doc.parts().size());
         assertFalse(model.busyProperty().get());
         assertTrue(model.canExportProperty().get());
-        assertEquals("Report of 2027-03-01 09:00 UTC.", model.statusProperty().get());
+        assertEquals("Report of 2027-03-01 09:00 UTC. Refresh (F5) reads both clouds again.", model.statusProperty().get());
         assertTrue(progress.size() >= ReportBuilder.Phase.values().length - 1, progress.toString());
         assertTrue(progress.stream().anyMatch(p -> p > 0.5 && p < 1), "progress moved through the phases: " + progress);
     }
@@ -107,11 +108,11 @@ class ReportViewModelTest {
     @Test
     void refreshSeesChangesInTheClouds() {
         model.refresh();
-        assertEquals("active", model.reportProperty().get().provisioning().status());
+        assertEquals(ProvisioningJob.Status.ACTIVE, model.reportProperty().get().provisioning().status());
         fixture.setup.world.console().scimTokens().forEach(t -> fixture.setup.world.console().deleteScimToken(t.id()));
         fixture.setup.world.runProvisioningCycle();
         model.refresh();
-        assertEquals("quarantine", model.reportProperty().get().provisioning().status());
+        assertEquals(ProvisioningJob.Status.QUARANTINE, model.reportProperty().get().provisioning().status());
         assertEquals("Needs fixing", model.documentProperty().get().banner().headline());
     }
 }

@@ -30,13 +30,15 @@ class ReportViewTest {
     static Path dir;
     private ReportFixture fixture;
     private final RecordingDialogs dialogs = new RecordingDialogs();
+    private ReportViewModel model;
+    private Scene scene;
 
     @Start
     void start(Stage stage) {
         fixture = new ReportFixture(dir.resolve("exports-" + System.nanoTime())).complete();
-        ReportViewModel model = new ReportViewModel(fixture.builder(), new SameThreadTaskRunner(), dialogs,
+        model = new ReportViewModel(fixture.builder(), new SameThreadTaskRunner(), dialogs,
                 fixture.setup.messages);
-        Scene scene = new Scene(new ReportView(model, fixture.setup.messages, dialogs), 1100, 800);
+        scene = new Scene(new ReportView(model, fixture.setup.messages, dialogs), 1100, 800);
         Theme.apply(scene, false);
         stage.setScene(scene);
         stage.show();
@@ -78,5 +80,17 @@ class ReportViewTest {
         assertEquals("Needs fixing", robot.lookup("#report-headline").queryAs(Label.class).getText());
         assertTrue(robot.lookup((Node n) -> n instanceof Label l && l.getText() != null
                 && l.getText().contains("Provisioning is in quarantine")).tryQuery().isPresent());
+    }
+
+    @Test
+    void showingThePageAgainKeepsTheLastReportUntilRefresh(FxRobot robot) {
+        SetupReport first = model.reportProperty().get();
+        javafx.scene.Parent view = scene.getRoot();
+        // the shell swaps pages in and out of the scene: coming back is no reason to read both clouds again
+        robot.interact(() -> scene.setRoot(new javafx.scene.layout.Pane()));
+        robot.interact(() -> scene.setRoot(view));
+        org.junit.jupiter.api.Assertions.assertSame(first, model.reportProperty().get());
+        robot.clickOn("#report-refresh");
+        org.junit.jupiter.api.Assertions.assertNotSame(first, model.reportProperty().get(), "Refresh builds anew");
     }
 }

@@ -32,6 +32,19 @@ class SandboxSeedTest {
     }
 
     @Test
+    void tenantHasPeopleWhoseNamesAreInOtherScriptsWithAsciiSignInNames() {
+        List<DirectoryUser> users = sandbox.allEntraUsers();
+        List<String> names = users.stream().map(DirectoryUser::displayName).toList();
+        assertTrue(names.contains("李雷"), "a Chinese name");
+        assertTrue(names.contains("محمد حداد"), "an Arabic name");
+        assertTrue(names.stream().anyMatch(n -> n.contains("Łukasz") || n.contains("Żółć")), "Polish letters");
+        assertTrue(names.stream().anyMatch(n -> n.contains("Zoë") || n.contains("O'Brien")), "a diaeresis or an apostrophe");
+        assertTrue(users.stream().allMatch(u -> u.userName().matches("[a-z0-9.\\-]+@[a-z0-9.\\-]+")),
+                "sign-in names stay ASCII: " + users.stream().map(DirectoryUser::userName).filter(n -> !n.matches("[ -~]+")).toList());
+        assertTrue(users.stream().anyMatch(u -> u.userName().startsWith("li.lei@")));
+    }
+
+    @Test
     void tenantHasTheUsersProvisioningTripsOver() {
         List<DirectoryUser> users = sandbox.allEntraUsers();
         assertTrue(users.stream().filter(u -> u.givenName() == null || u.familyName() == null).count() >= 3,

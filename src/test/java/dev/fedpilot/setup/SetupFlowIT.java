@@ -53,7 +53,7 @@ class SetupFlowIT {
 
     private void show(SetupWizardViewModel model) {
         wizard = model;
-        Scene scene = new Scene(new SetupView(model, fixture.messages, fixture.dialogs), 1580, 1180);
+        Scene scene = new Scene(new SetupWizardView(model, fixture.messages, fixture.dialogs), 1580, 1180);
         Theme.apply(scene, false);
         stage.setScene(scene);
         stage.show();

@@ -15,6 +15,11 @@ public final class RecordingDialogs implements DialogService {
     public final List<String> clipboard = new ArrayList<>();
     public final Deque<Boolean> confirmations = new ArrayDeque<>();
     public final Deque<Path> files = new ArrayDeque<>();
+    /** Answers to choose, askText and chooseAction (a String, or an Integer for chooseAction); empty: cancelled. */
+    public final Deque<Object> answers = new ArrayDeque<>();
+    public final List<String> asked = new ArrayList<>();
+    /** What the clipboard holds for clipboardText; null: nothing. */
+    public String clipboardText;
 
     @Override
     public void showError(String title, Throwable error) {
@@ -28,6 +33,7 @@ public final class RecordingDialogs implements DialogService {
 
     @Override
     public boolean confirm(String title, String message, String confirmLabel) {
+        asked.add(title + ": " + message + " [" + confirmLabel + "]");
         return confirmations.isEmpty() || confirmations.pop();
     }
 
@@ -49,5 +55,28 @@ public final class RecordingDialogs implements DialogService {
     @Override
     public void copyToClipboard(String text, boolean secret) {
         clipboard.add(secret ? "<secret>" : text);
+    }
+
+    @Override
+    public Optional<String> choose(String title, String header, List<String> options) {
+        asked.add(header + " " + options);
+        return Optional.ofNullable((String) answers.poll());
+    }
+
+    @Override
+    public Optional<String> askText(String title, String header, String initial) {
+        asked.add(header);
+        return Optional.ofNullable((String) answers.poll());
+    }
+
+    @Override
+    public Optional<Integer> chooseAction(String title, String message, List<String> actions) {
+        asked.add(title + ": " + message + " " + actions);
+        return Optional.ofNullable((Integer) answers.poll());
+    }
+
+    @Override
+    public Optional<String> clipboardText() {
+        return Optional.ofNullable(clipboardText).filter(t -> !t.isBlank());
     }
 }

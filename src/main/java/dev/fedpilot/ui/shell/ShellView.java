@@ -1,6 +1,7 @@
 package dev.fedpilot.ui.shell;
 
 import dev.fedpilot.text.Messages;
+import dev.fedpilot.ui.DialogService;
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -31,11 +32,13 @@ import java.util.Map;
 public final class ShellView extends BorderPane {
     private final ShellViewModel model;
     private final Messages messages;
+    private final DialogService dialogs;
     private final Map<Page, ToggleButton> navButtons = new EnumMap<>(Page.class);
 
-    public ShellView(ShellViewModel model, Messages messages, Map<Page, Node> pages) {
+    public ShellView(ShellViewModel model, Messages messages, DialogService dialogs, Map<Page, Node> pages) {
         this.model = model;
         this.messages = messages;
+        this.dialogs = dialogs;
         getStyleClass().add("fp-shell");
         setTop(connectionBar());
         setLeft(navigation());
@@ -47,13 +50,12 @@ public final class ShellView extends BorderPane {
         Label title = new Label(messages.get("app.name"));
         title.getStyleClass().addAll("fp-title", "title-3");
         title.setGraphic(new FontIcon(Feather.SEND));
+        title.setMinWidth(Region.USE_PREF_SIZE); // the name never turns into "…"
 
-        Label entra = chip("fp-entra-status", model.entraStatusProperty().getValue());
-        model.entraStatusProperty().addListener((o, a, s) -> updateChip(entra, s));
-        entra.setTooltip(new Tooltip(messages.get("shell.entra.tooltip")));
-        Label aws = chip("fp-aws-status", model.awsStatusProperty().getValue());
-        model.awsStatusProperty().addListener((o, a, s) -> updateChip(aws, s));
-        aws.setTooltip(new Tooltip(messages.get("shell.aws.tooltip")));
+        Label entra = chip("fp-entra-status", messages.get("shell.entra.tooltip"), model.entraStatusProperty().getValue());
+        model.entraStatusProperty().addListener((o, a, s) -> updateChip(entra, messages.get("shell.entra.tooltip"), s));
+        Label aws = chip("fp-aws-status", messages.get("shell.aws.tooltip"), model.awsStatusProperty().getValue());
+        model.awsStatusProperty().addListener((o, a, s) -> updateChip(aws, messages.get("shell.aws.tooltip"), s));
 
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
@@ -66,10 +68,19 @@ public final class ShellView extends BorderPane {
         theme.setAccessibleText(messages.get("shell.theme.tooltip"));
         theme.setOnAction(e -> model.toggleTheme());
 
-        HBox bar = new HBox(12, title, entra, aws, spacer, theme);
+        Button help = new Button(null, new FontIcon(Feather.HELP_CIRCLE));
+        help.setId("shortcuts-help");
+        help.getStyleClass().addAll("button-icon", "flat");
+        help.setTooltip(new Tooltip(messages.get("shell.shortcuts.tooltip")));
+        help.setAccessibleText(messages.get("shell.shortcuts.tooltip"));
+        help.setOnAction(e -> showShortcuts());
+
+        HBox bar = new HBox(12, title, entra, aws, spacer, help, theme);
         if (model.canSignIn()) {
-            bar.getChildren().add(2, signInMenu("entra-menu", model::signInEntra, model::signOutEntra));
-            javafx.scene.control.MenuButton awsMenu = signInMenu("aws-menu", this::chooseAwsProfile, model::signOutAws);
+            bar.getChildren().add(2, signInMenu("entra-menu", model.entraStatusProperty(), model::signInEntra,
+                    model::signOutEntra));
+            javafx.scene.control.MenuButton awsMenu = signInMenu("aws-menu", model.awsStatusProperty(),
+                    this::chooseAwsProfile, model::signOutAws);
             javafx.scene.control.MenuItem idc = new javafx.scene.control.MenuItem(messages.get("shell.aws.idcSignIn"));
             idc.setId("aws-menu-idc");
             idc.setOnAction(e -> signInWithIdentityCenter());
@@ -90,14 +101,10 @@ public final class ShellView extends BorderPane {
         javafx.scene.control.MenuItem reset = new javafx.scene.control.MenuItem(messages.get("shell.sandbox.reset"));
         reset.setId("sandbox-reset");
         reset.setOnAction(e -> {
-            javafx.scene.control.Alert confirm = new javafx.scene.control.Alert(
-                    javafx.scene.control.Alert.AlertType.CONFIRMATION, messages.get("shell.sandbox.resetConfirm"),
-                    javafx.scene.control.ButtonType.OK, javafx.scene.control.ButtonType.CANCEL);
-            confirm.initOwner(getScene().getWindow());
-            confirm.setTitle(messages.get("shell.sandbox.reset"));
-            confirm.setHeaderText(null);
-            confirm.showAndWait().filter(b -> b == javafx.scene.control.ButtonType.OK)
-                    .ifPresent(b -> model.resetSandbox());
+            if (dialogs.confirm(messages.get("shell.sandbox.reset"), messages.get("shell.sandbox.resetConfirm"),
+                    messages.get("shell.sandbox.reset"))) {
+                model.resetSandbox();
+            }
         });
         javafx.scene.control.MenuButton menu = new javafx.scene.control.MenuButton(messages.get("shell.sandbox.menu"),
                 new FontIcon(Feather.ROTATE_CCW), reset);
@@ -113,18 +120,19 @@ public final class ShellView extends BorderPane {
     private javafx.scene.control.MenuItem timeTravelItem() {
         javafx.scene.control.MenuItem item = new javafx.scene.control.MenuItem(messages.get("shell.sandbox.time"));
         item.setId("sandbox-time");
-        item.setOnAction(e -> {
-            javafx.scene.control.TextInputDialog ask = new javafx.scene.control.TextInputDialog("30");
-            ask.initOwner(getScene().getWindow());
-            ask.setTitle(messages.get("shell.sandbox.time"));
-            ask.setHeaderText(null);
-            ask.setContentText(messages.get("shell.sandbox.timeAsk"));
-            ask.showAndWait().ifPresent(model::moveSandboxTime);
-        });
+        item.setOnAction(e -> dialogs.askText(messages.get("shell.sandbox.time"), messages.get("shell.sandbox.timeAsk"),
+                "30").ifPresent(model::moveSandboxTime));
         return item;
     }
 
-    private javafx.scene.control.MenuButton signInMenu(String id, Runnable signIn, Runnable signOut) {
+    /** Help → Keyboard shortcuts (F1): every shortcut of the window in one sheet, not only in tooltips. */
+    private void showShortcuts() {
+        dialogs.showInfo(messages.get("shell.shortcuts.title"), messages.get("shell.shortcuts.text"));
+    }
+
+    private javafx.scene.control.MenuButton signInMenu(String id,
+                                                       javafx.beans.value.ObservableValue<ConnectionStatus> status,
+                                                       Runnable signIn, Runnable signOut) {
         javafx.scene.control.MenuItem in = new javafx.scene.control.MenuItem(messages.get("shell.signIn"));
         in.setId(id + "-sign-in");
         in.setOnAction(e -> signIn.run());
@@ -135,6 +143,14 @@ public final class ShellView extends BorderPane {
         menu.setId(id);
         menu.getStyleClass().addAll("flat", "button-icon");
         menu.setAccessibleText(messages.get("shell.signIn"));
+        // sign out only where there is something to sign out of
+        Runnable offer = () -> {
+            boolean signedIn = status.getValue() != null && status.getValue().state() == ConnectionStatus.State.SIGNED_IN;
+            out.setVisible(signedIn);
+            in.setVisible(!signedIn);
+        };
+        status.addListener((o, a, b) -> offer.run());
+        offer.run();
         return menu;
     }
 
@@ -149,58 +165,45 @@ public final class ShellView extends BorderPane {
 
     private void chooseAwsProfile(java.util.List<String> profiles) {
         if (profiles.isEmpty()) {
-            javafx.scene.control.Alert alert = new javafx.scene.control.Alert(javafx.scene.control.Alert.AlertType.INFORMATION,
-                    messages.get("shell.aws.noProfiles"));
-            alert.initOwner(getScene().getWindow());
-            alert.showAndWait();
+            dialogs.showInfo(messages.get("shell.aws.pickProfile"), messages.get("shell.aws.noProfiles"));
             return;
         }
-        javafx.scene.control.ChoiceDialog<String> dialog = new javafx.scene.control.ChoiceDialog<>(profiles.get(0), profiles);
-        dialog.initOwner(getScene().getWindow());
-        dialog.setTitle(messages.get("shell.aws.pickProfile"));
-        dialog.setHeaderText(messages.get("shell.aws.pickProfileText"));
-        dialog.showAndWait().ifPresent(model::signInAws);
+        dialogs.choose(messages.get("shell.aws.pickProfile"), messages.get("shell.aws.pickProfileText"), profiles)
+                .ifPresent(model::signInAws);
     }
 
     private void signInWithIdentityCenter() {
-        javafx.scene.control.TextInputDialog url = new javafx.scene.control.TextInputDialog("https://");
-        url.initOwner(getScene().getWindow());
-        url.setTitle(messages.get("shell.aws.idcSignIn"));
-        url.setHeaderText(messages.get("shell.aws.idcStartUrl"));
-        url.showAndWait().filter(u -> u.startsWith("https://")).ifPresent(startUrl -> {
-            javafx.scene.control.TextInputDialog region = new javafx.scene.control.TextInputDialog("us-east-1");
-            region.initOwner(getScene().getWindow());
-            region.setTitle(messages.get("shell.aws.idcSignIn"));
-            region.setHeaderText(messages.get("shell.aws.idcRegion"));
-            region.showAndWait().filter(r -> !r.isBlank()).ifPresent(r -> model.signInIdentityCenter(startUrl, r,
-                    accounts -> choose(messages.get("shell.aws.idcAccount"), accounts).ifPresent(account ->
-                            model.identityCenterRoles(account, roles -> choose(messages.get("shell.aws.idcRole"), roles)
-                                    .ifPresent(role -> model.useIdentityCenterRole(account, role))))));
-        });
+        String title = messages.get("shell.aws.idcSignIn");
+        dialogs.askText(title, messages.get("shell.aws.idcStartUrl"), "https://")
+                .filter(u -> u.startsWith("https://"))
+                .ifPresent(startUrl -> dialogs.askText(title, messages.get("shell.aws.idcRegion"), "us-east-1")
+                        .filter(r -> !r.isBlank())
+                        .ifPresent(r -> model.signInIdentityCenter(startUrl, r, accounts ->
+                                dialogs.choose(title, messages.get("shell.aws.idcAccount"), accounts).ifPresent(account ->
+                                        model.identityCenterRoles(account, roles ->
+                                                dialogs.choose(title, messages.get("shell.aws.idcRole"), roles)
+                                                        .ifPresent(role -> model.useIdentityCenterRole(account, role)))))));
     }
 
-    private java.util.Optional<String> choose(String header, java.util.List<String> options) {
-        if (options.isEmpty()) {
-            return java.util.Optional.empty();
-        }
-        javafx.scene.control.ChoiceDialog<String> dialog = new javafx.scene.control.ChoiceDialog<>(options.get(0), options);
-        dialog.initOwner(getScene().getWindow());
-        dialog.setTitle(messages.get("shell.aws.idcSignIn"));
-        dialog.setHeaderText(header);
-        return dialog.showAndWait();
-    }
-
-    private Label chip(String id, ConnectionStatus status) {
+    /** A cloud's connection: never wider than a third of a laptop bar, the whole text in its tooltip. */
+    private Label chip(String id, String about, ConnectionStatus status) {
         Label label = new Label();
         label.setId(id);
         label.getStyleClass().add("fp-chip");
         label.setFocusTraversable(true);
-        updateChip(label, status);
+        label.setMaxWidth(CHIP_MAX_WIDTH);
+        label.setMinWidth(120);
+        label.setTextOverrun(javafx.scene.control.OverrunStyle.CENTER_ELLIPSIS);
+        updateChip(label, about, status);
         return label;
     }
 
-    private static void updateChip(Label label, ConnectionStatus status) {
+    static final double CHIP_MAX_WIDTH = 420;
+
+    private static void updateChip(Label label, String about, ConnectionStatus status) {
         label.setText(status.label());
+        label.setTooltip(new Tooltip(status.label() + "\n" + about));
+        label.setAccessibleText(status.label());
         label.getStyleClass().removeIf(c -> c.startsWith("fp-state-"));
         label.getStyleClass().add("fp-state-" + status.state().name().toLowerCase(java.util.Locale.ROOT));
         FontIcon dot = new FontIcon(Feather.CIRCLE);
@@ -242,6 +245,7 @@ public final class ShellView extends BorderPane {
                 }
                 scene.getAccelerators().put(new KeyCodeCombination(KeyCode.T, KeyCombination.SHORTCUT_DOWN,
                         KeyCombination.SHIFT_DOWN), model::toggleTheme);
+                scene.getAccelerators().put(new KeyCodeCombination(KeyCode.F1), this::showShortcuts);
             }
         });
         return nav;
@@ -283,6 +287,7 @@ public final class ShellView extends BorderPane {
         cancel.setId("status-cancel");
         cancel.getStyleClass().addAll("button-icon", "flat");
         cancel.setTooltip(new Tooltip(messages.get("shell.status.cancel")));
+        cancel.setAccessibleText(messages.get("shell.status.cancel"));
         cancel.visibleProperty().bind(progress.visibleProperty());
         cancel.managedProperty().bind(progress.visibleProperty());
         cancel.setOnAction(e -> model.runningTasks().forEach(dev.fedpilot.ui.RunningTask::cancel));

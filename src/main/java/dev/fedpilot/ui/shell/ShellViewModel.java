@@ -264,10 +264,17 @@ public final class ShellViewModel {
                     entraStatus.set(new ConnectionStatus(ConnectionStatus.State.SIGNED_IN, messages.get("shell.entra.label", label)));
                     afterSignIn();
                 })
-                .onFailure(e -> entraStatus.set(new ConnectionStatus(ConnectionStatus.State.ERROR,
-                        messages.get("shell.entra.failed", ErrorText.what(e)))))
+                .onFailure(this::entraSignInFailed)
                 .onCancelled(() -> entraStatus.set(ConnectionStatus.signedOut(messages.get("shell.entra.signedOut"))))
                 .start();
+    }
+
+    /** Says why in words on the chip, and what to do next in the status line; the raw error stays in the log. */
+    private void entraSignInFailed(Throwable e) {
+        SignInFailure why = SignInFailure.of(e);
+        String detail = why == SignInFailure.OTHER ? ErrorText.what(e) : "";
+        entraStatus.set(new ConnectionStatus(ConnectionStatus.State.ERROR, messages.get(why.messageKey(), detail)));
+        status.set(messages.get(why.messageKey() + ".fix"));
     }
 
     public void signInAws(String profile) {

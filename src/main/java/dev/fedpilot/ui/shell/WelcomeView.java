@@ -8,16 +8,27 @@ import javafx.scene.layout.VBox;
 import org.kordamp.ikonli.feather.Feather;
 import org.kordamp.ikonli.javafx.FontIcon;
 
-/** Shown instead of a page when no cloud is configured: offers the sandbox and explains sign-in. */
+import java.util.Locale;
+
+/**
+ * Shown instead of a page when no cloud is configured: the Setup page welcomes and offers the sandbox; the
+ * other pages say what they show and what they need (both clouds signed in, or the sandbox).
+ */
 public final class WelcomeView extends VBox {
 
     public WelcomeView(Messages messages, Runnable openSandbox) {
+        this(messages, Page.SETUP, openSandbox);
+    }
+
+    public WelcomeView(Messages messages, Page page, Runnable openSandbox) {
         getStyleClass().add("fp-welcome");
-        setId("welcome");
+        String key = page == Page.SETUP ? "welcome" : "welcome." + page.name().toLowerCase(Locale.ROOT);
+        setId(page == Page.SETUP ? "welcome" : "needs-" + page.name().toLowerCase(Locale.ROOT));
         setAlignment(Pos.TOP_LEFT);
-        Label title = new Label(messages.get("welcome.title"));
+        Label title = new Label(messages.get(key + ".title"));
         title.getStyleClass().add("fp-welcome-title");
-        Label text = new Label(messages.get("welcome.text"));
+        title.setWrapText(true);
+        Label text = new Label(messages.get(key + ".text"));
         text.setWrapText(true);
         Button sandbox = new Button(messages.get("welcome.sandbox"), new FontIcon(Feather.PLAY));
         sandbox.setId("open-sandbox");

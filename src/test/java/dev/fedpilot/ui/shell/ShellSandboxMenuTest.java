@@ -27,6 +27,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class ShellSandboxMenuTest {
     private final AtomicInteger resets = new AtomicInteger();
 
+    private final dev.fedpilot.ui.RecordingDialogs dialogs = new dev.fedpilot.ui.RecordingDialogs();
+
     @Start
     void start(Stage stage) {
         Messages messages = Messages.english();
@@ -37,7 +39,7 @@ class ShellSandboxMenuTest {
         for (Page page : Page.values()) {
             pages.put(page, new Label(page.name()));
         }
-        Scene scene = new Scene(new ShellView(model, messages, pages), 1000, 700);
+        Scene scene = new Scene(new ShellView(model, messages, dialogs, pages), 1000, 700);
         Theme.apply(scene, false);
         stage.setScene(scene);
         stage.show();
@@ -45,12 +47,13 @@ class ShellSandboxMenuTest {
 
     @Test
     void startingOverAsksFirstAndCancelKeepsTheWorld(FxRobot robot) {
+        dialogs.confirmations.add(false);
         robot.clickOn("#sandbox-menu").clickOn("#sandbox-reset");
-        assertTrue(robot.lookup(Messages.english().get("shell.sandbox.resetConfirm")).tryQuery().isPresent());
-        robot.clickOn("Cancel");
+        assertTrue(dialogs.asked.stream().anyMatch(q -> q.contains(Messages.english().get("shell.sandbox.resetConfirm"))),
+                dialogs.asked.toString());
         assertEquals(0, resets.get());
+        dialogs.confirmations.add(true);
         robot.clickOn("#sandbox-menu").clickOn("#sandbox-reset");
-        robot.clickOn("OK");
         assertEquals(1, resets.get());
     }
 }

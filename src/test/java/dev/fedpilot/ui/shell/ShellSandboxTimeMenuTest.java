@@ -11,7 +11,6 @@ import dev.fedpilot.ui.Theme;
 import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
-import javafx.scene.control.TextField;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -27,11 +26,12 @@ import java.util.Optional;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-/** The sandbox menu's "Move time forward…": it asks how many days, and only OK moves the clock. */
+/** The sandbox menu's "Move time forward…": it asks how many days, and only an answer moves the clock. */
 @ExtendWith(ApplicationExtension.class)
 class ShellSandboxTimeMenuTest {
     private final SandboxClock clock = new SandboxWorld(SandboxOptions.defaults(),
             new TestClock(Instant.parse("2027-03-01T09:00:00Z"))).clock();
+    private final dev.fedpilot.ui.RecordingDialogs dialogs = new dev.fedpilot.ui.RecordingDialogs();
 
     @Start
     void start(Stage stage) {
@@ -43,22 +43,20 @@ class ShellSandboxTimeMenuTest {
         for (Page page : Page.values()) {
             pages.put(page, new Label(page.name()));
         }
-        Scene scene = new Scene(new ShellView(model, messages, pages), 1000, 700);
+        Scene scene = new Scene(new ShellView(model, messages, dialogs, pages), 1000, 700);
         Theme.apply(scene, false);
         stage.setScene(scene);
         stage.show();
     }
 
     @Test
-    void askingForDaysThenOkMovesTheClockAndCancelDoesNot(FxRobot robot) {
+    void askingForDaysThenAnAnswerMovesTheClockAndCancelDoesNot(FxRobot robot) {
         robot.clickOn("#sandbox-menu").clickOn("#sandbox-time");
-        robot.clickOn("Cancel");
-        assertEquals(Duration.ZERO, clock.offset());
+        assertEquals(java.util.List.of(Messages.english().get("shell.sandbox.timeAsk")), dialogs.asked);
+        assertEquals(Duration.ZERO, clock.offset(), "cancelled");
 
+        dialogs.answers.add("400");
         robot.clickOn("#sandbox-menu").clickOn("#sandbox-time");
-        TextField days = robot.lookup(".dialog-pane .text-field").queryAs(TextField.class);
-        robot.interact(() -> days.setText("400"));
-        robot.clickOn("OK");
         assertEquals(Duration.ofDays(400), clock.offset());
     }
 }

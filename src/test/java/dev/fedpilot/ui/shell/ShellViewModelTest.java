@@ -27,16 +27,20 @@ class ShellViewModelTest {
         String deviceCodePrompt;
 
         @Override
-        public String signInEntra(java.util.function.Consumer<String> prompt) {
+        public String signInEntra(java.util.function.Consumer<String> prompt) throws Exception {
             if (deviceCodePrompt != null) {
                 prompt.accept(deviceCodePrompt);
             }
             return signInEntra();
         }
+        Exception entraFails;
 
         @Override
-        public String signInEntra() {
+        public String signInEntra() throws Exception {
             calls.add("entra");
+            if (entraFails != null) {
+                throw entraFails;
+            }
             entra = true;
             return "contoso.com (admin@contoso.com)";
         }
@@ -112,6 +116,35 @@ class ShellViewModelTest {
         assertEquals("AWS: eu-west-1 · d-93670c1b2e (admin)", model.awsStatusProperty().get().label());
         assertEquals(1, readyCalls);
         assertEquals(List.of("entra", "aws:prod-admin"), calls);
+    }
+
+    /** The texts the Microsoft identity platform puts in MSAL's exceptions, and what the user is told. */
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', value = {
+        "AADSTS65004: User declined to consent to access the app.|Entra: sign-in cancelled|Sign in again",
+        "AADSTS65001: The user or administrator has not consented to use the application with ID 'x'.|Entra: an administrator must consent first|Administrator",
+        "AADSTS50020: User account 'a@fabrikam.com' from identity provider 'live.com' does not exist in tenant 'Contoso'.|Entra: the account is not in this tenant|account of the tenant",
+        "Unable to open default system browser|Entra: no browser could be opened|default browser",
+    })
+    void aFailedEntraSignInSaysWhyInWordsAndWhatToDoNext(String error, String chip, String next) {
+        ScriptedConnections clouds = new ScriptedConnections();
+        clouds.entraFails = new IllegalStateException(error);
+        ShellViewModel model = model(clouds, false);
+        model.signInEntra();
+        assertEquals(ConnectionStatus.State.ERROR, model.entraStatusProperty().get().state());
+        assertEquals(chip, model.entraStatusProperty().get().label());
+        assertTrue(model.statusProperty().get().toLowerCase(java.util.Locale.ROOT)
+                .contains(next.toLowerCase(java.util.Locale.ROOT)), model.statusProperty().get());
+    }
+
+    @Test
+    void anEntraSignInWithoutNetworkSaysSo() {
+        ScriptedConnections clouds = new ScriptedConnections();
+        clouds.entraFails = new RuntimeException("sign-in failed", new java.net.UnknownHostException("login.microsoftonline.com"));
+        ShellViewModel model = model(clouds, false);
+        model.signInEntra();
+        assertEquals("Entra: no connection to Microsoft", model.entraStatusProperty().get().label());
+        assertTrue(model.statusProperty().get().contains("network"), model.statusProperty().get());
     }
 
     @Test

@@ -1,6 +1,6 @@
 package dev.fedpilot.ui.shell;
 
-import dev.fedpilot.setup.SetupView;
+import dev.fedpilot.setup.SetupWizardView;
 import dev.fedpilot.store.MemoryStateStore;
 import dev.fedpilot.testing.SetupFixture;
 import dev.fedpilot.text.Messages;
@@ -31,6 +31,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class ShellViewTest {
     private ShellViewModel model;
     private final MemoryStateStore store = new MemoryStateStore();
+    private final RecordingDialogs dialogs = new RecordingDialogs();
     @org.junit.jupiter.api.io.TempDir
     static java.nio.file.Path exports;
 
@@ -41,14 +42,14 @@ class ShellViewTest {
         model = new ShellViewModel(tasks, store, messages, Optional.empty(), Optional.empty(), false);
         Map<Page, Node> pages = new EnumMap<>(Page.class);
         SetupFixture fixture = new SetupFixture(exports);
-        pages.put(Page.SETUP, new SetupView(fixture.wizard(), messages, new RecordingDialogs()));
+        pages.put(Page.SETUP, new SetupWizardView(fixture.wizard(), messages, new RecordingDialogs()));
         Label directory = new Label("the directory page");
         directory.setId("directory-page");
         pages.put(Page.DIRECTORY, directory);
         Label report = new Label("the report page");
         report.setId("report-page");
         pages.put(Page.REPORT, report);
-        Scene scene = new Scene(new ShellView(model, messages, pages), 1200, 760);
+        Scene scene = new Scene(new ShellView(model, messages, dialogs, pages), 1200, 760);
         Theme.apply(scene, false);
         model.darkProperty().addListener((o, a, dark) -> Theme.apply(scene, dark));
         stage.setScene(scene);

@@ -16,20 +16,23 @@ import javafx.scene.control.ListView;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.SplitPane;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.util.Duration;
 import org.kordamp.ikonli.feather.Feather;
 import org.kordamp.ikonli.javafx.FontIcon;
 
+import java.util.HashMap;
 import java.util.Locale;
+import java.util.Map;
 
 /** Guide | AWS IAM Identity Center | Microsoft Entra ID, side by side in resizable panes. */
-public final class SetupView extends SplitPane {
+public final class SetupWizardView extends SplitPane {
     private final SetupWizardViewModel model;
     private final Messages messages;
 
-    public SetupView(SetupWizardViewModel model, Messages messages, DialogService dialogs) {
+    public SetupWizardView(SetupWizardViewModel model, Messages messages, DialogService dialogs) {
         this.model = model;
         this.messages = messages;
         getStyleClass().add("fp-setup");
@@ -50,21 +53,55 @@ public final class SetupView extends SplitPane {
                 .bind(model.entraFacts());
         entra.setId("entra-card");
         entra.add(new FindingList(model.findings()));
-        getItems().addAll(
-                pane("pane-guide", messages.get("setup.pane.guide"), guide()),
-                pane("pane-aws", messages.get("setup.pane.aws"), flowing(aws, SetupContext.Side.AWS)),
-                pane("pane-entra", messages.get("setup.pane.entra"), flowing(entra, SetupContext.Side.ENTRA)));
-        setDividerPositions(0.4, 0.7);
+        guide = section(messages.get("setup.pane.guide"), guide());
+        awsSide = section(messages.get("setup.pane.aws"), flowing(aws, SetupContext.Side.AWS));
+        entraSide = section(messages.get("setup.pane.entra"), flowing(entra, SetupContext.Side.ENTRA));
+        arrange(false);
+        // on a laptop screen the two cloud panes stack in one column before any value wraps to a few characters
+        widthProperty().addListener((o, a, w) -> {
+            boolean narrow = w.doubleValue() > 0 && w.doubleValue() < NARROW;
+            if (narrow != stacked) {
+                arrange(narrow);
+            }
+        });
     }
 
-    private static Node pane(String id, String title, Node content) {
+    /** Below this width the AWS and Entra panes share one column. */
+    static final double NARROW = 1000;
+    private final Node guide;
+    private final Node awsSide;
+    private final Node entraSide;
+    private boolean stacked;
+
+    private void arrange(boolean narrow) {
+        stacked = narrow;
+        // minimum widths keep a dragged or reset divider from squeezing any pane to a sliver
+        if (narrow) {
+            getItems().setAll(pane("pane-guide", guide, 340), pane("pane-clouds", new VBox(18, awsSide, entraSide), 400));
+            setDividerPositions(0.46);
+        } else {
+            getItems().setAll(pane("pane-guide", guide, 360), pane("pane-aws", awsSide, 300),
+                    pane("pane-entra", entraSide, 300));
+            setDividerPositions(0.4, 0.7);
+        }
+    }
+
+    private static VBox section(String title, Node content) {
         Label heading = new Label(title.toUpperCase(Locale.ROOT));
         heading.getStyleClass().add("fp-pane-title");
-        VBox box = new VBox(10, heading, content);
+        heading.setMinWidth(Region.USE_PREF_SIZE);
+        return new VBox(10, heading, content);
+    }
+
+    private static Node pane(String id, Node content, double minWidth) {
+        VBox box = new VBox(content);
         box.setPadding(new Insets(12));
         ScrollPane scroll = new ScrollPane(box);
         scroll.setFitToWidth(true);
         scroll.setId(id);
+        // the pane is scrolled with the wheel or by the focused control; as a Tab stop it would show no ring
+        scroll.setFocusTraversable(false);
+        scroll.setMinWidth(minWidth);
         scroll.getStyleClass().add("fp-pane");
         return scroll;
     }
@@ -105,7 +142,10 @@ public final class SetupView extends SplitPane {
         });
         model.selectedProperty().addListener((o, a, item) -> list.getSelectionModel().select(item));
         StackPane detail = new StackPane();
-        Runnable show = () -> detail.getChildren().setAll(detail(model.selectedProperty().get()));
+        // one detail per step, built on first visit: its views listen to long-lived view models only once
+        Map<StepViewModel, Node> built = new HashMap<>();
+        Runnable show = () -> detail.getChildren().setAll(built.computeIfAbsent(model.selectedProperty().get(),
+                this::detail));
         model.selectedProperty().addListener((o, a, b) -> show.run());
         show.run();
         return new VBox(10, list, detail);
@@ -114,6 +154,7 @@ public final class SetupView extends SplitPane {
     private Node detail(StepViewModel step) {
         Label title = new Label(step.toString());
         title.getStyleClass().add("fp-step-title");
+        title.setWrapText(true);
         Label aws = wrapped(messages.get("setup.detail.aws") + ": " + step.aws());
         Label entra = wrapped(messages.get("setup.detail.entra") + ": " + step.entra());
         Label why = wrapped(messages.get("setup.detail.why") + ": " + step.why());
@@ -122,7 +163,10 @@ public final class SetupView extends SplitPane {
         note.setId("step-note");
         note.textProperty().bind(step.noteProperty());
         note.getStyleClass().add("fp-step-note");
+        noteColour(note, step.status());
+        step.statusProperty().addListener((o, a, s) -> noteColour(note, s));
         Button run = new Button(step.actionLabel(), new FontIcon(Feather.PLAY));
+        run.textProperty().bind(step.actionTextProperty());
         run.setId("step-run");
         run.getStyleClass().add("accent");
         run.setDefaultButton(true);
@@ -141,6 +185,12 @@ public final class SetupView extends SplitPane {
         return box;
     }
 
+    /** Done notes read neutral-to-green, attention amber: the colour says how the step went, not that it spoke. */
+    private static void noteColour(Label note, StepStatus status) {
+        note.getStyleClass().removeIf(c -> c.startsWith("fp-note-"));
+        note.getStyleClass().add("fp-note-" + status.name().toLowerCase(Locale.ROOT));
+    }
+
     private static Label wrapped(String text) {
         Label label = new Label(text);
         label.setWrapText(true);
@@ -151,6 +201,7 @@ public final class SetupView extends SplitPane {
     private static final class StepCell extends ListCell<StepViewModel> {
         private final Messages messages;
         private final javafx.beans.value.ChangeListener<StepStatus> onStatus = (o, a, s) -> show();
+        private final javafx.scene.control.Tooltip whole = new javafx.scene.control.Tooltip();
 
         StepCell(Messages messages) {
             this.messages = messages;
@@ -176,15 +227,27 @@ public final class SetupView extends SplitPane {
             StepViewModel item = getItem();
             StepStatus status = item.status();
             setText(item.toString());
-            FontIcon icon = new FontIcon(switch (status) {
-                case TODO -> Feather.CIRCLE;
-                case WORKING -> Feather.LOADER;
-                case DONE -> Feather.CHECK_CIRCLE;
-                case ATTENTION -> Feather.ALERT_TRIANGLE;
-            });
-            icon.getStyleClass().add("fp-status-" + status.name().toLowerCase(Locale.ROOT));
-            setGraphic(icon);
-            setAccessibleText(item + ", " + messages.get("setup.status." + status.name().toLowerCase(Locale.ROOT)));
+            if (status == StepStatus.WORKING) {
+                // a real spinner, shown only while the step's work runs
+                javafx.scene.control.ProgressIndicator spinner = new javafx.scene.control.ProgressIndicator();
+                spinner.getStyleClass().add("fp-status-working");
+                spinner.setPrefSize(16, 16);
+                spinner.setMaxSize(16, 16);
+                setGraphic(spinner);
+            } else {
+                FontIcon icon = new FontIcon(switch (status) {
+                    case DONE -> Feather.CHECK_CIRCLE;
+                    case ATTENTION -> Feather.ALERT_TRIANGLE;
+                    default -> Feather.CIRCLE;
+                });
+                icon.getStyleClass().add("fp-status-" + status.name().toLowerCase(Locale.ROOT));
+                setGraphic(icon);
+            }
+            String said = item + ", " + messages.get("setup.status." + status.name().toLowerCase(Locale.ROOT));
+            setAccessibleText(said);
+            // a narrow guide may cut the title; the tooltip keeps it whole
+            whole.setText(said);
+            setTooltip(whole);
         }
     }
 }

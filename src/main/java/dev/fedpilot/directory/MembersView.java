@@ -27,11 +27,11 @@ import java.util.function.BiConsumer;
 import java.util.function.Supplier;
 
 /** The right column: what is selected, its memberships with pending marks, the SCIM warning, and drift. */
-final class SelectionPane extends VBox {
+final class MembersView extends VBox {
     private final DirectoryViewModel model;
     private final Messages messages;
 
-    SelectionPane(DirectoryViewModel model, Messages messages, Supplier<List<UserRow>> selectedUsers,
+    MembersView(DirectoryViewModel model, Messages messages, Supplier<List<UserRow>> selectedUsers,
                   BiConsumer<Node, Supplier<GroupRow>> dropTarget) {
         super(8);
         this.model = model;
@@ -71,7 +71,16 @@ final class SelectionPane extends VBox {
         list.setId("dir-members");
         list.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
         list.setCellFactory(v -> new MemberCell());
-        list.setPlaceholder(new Label(messages.get("directory.members.empty")));
+        Label placeholder = new Label();
+        placeholder.setId("dir-members-placeholder");
+        placeholder.setWrapText(true);
+        // what the empty list means depends on what is selected: nothing, a group, or a user
+        placeholder.textProperty().bind(Bindings.createStringBinding(() -> messages.get(switch (members.focusProperty().get()) {
+            case GROUP -> "directory.members.empty";
+            case USER -> "directory.members.emptyUser";
+            case NONE -> "directory.members.nothingSelected";
+        }), members.focusProperty()));
+        list.setPlaceholder(placeholder);
         list.setOnKeyPressed(e -> {
             if (e.getCode() == KeyCode.DELETE || e.getCode() == KeyCode.BACK_SPACE) {
                 model.removeMembers(List.copyOf(list.getSelectionModel().getSelectedItems()));
@@ -95,7 +104,7 @@ final class SelectionPane extends VBox {
         VBox.setVgrow(list, Priority.ALWAYS);
         Tab membersTab = new Tab(messages.get("directory.tab.members"), membersBox);
         membersTab.setId("dir-tab-members");
-        Tab driftTab = new Tab(messages.get("directory.tab.drift"), new DriftPane(model, messages));
+        Tab driftTab = new Tab(messages.get("directory.tab.drift"), new DriftView(model, messages));
         driftTab.setId("dir-tab-drift");
         TabPane tabs = new TabPane(membersTab, driftTab);
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
@@ -176,6 +185,14 @@ final class SelectionPane extends VBox {
 
     /** A member with its pending mark: + adding, − removing (struck through), ✗ when the last apply failed. */
     private final class MemberCell extends ListCell<Member> {
+        private final javafx.scene.control.Tooltip whole = new javafx.scene.control.Tooltip();
+
+        MemberCell() {
+            // long addresses keep both ends when cut; the tooltip has the whole line
+            setTextOverrun(javafx.scene.control.OverrunStyle.CENTER_ELLIPSIS);
+            setPrefWidth(0);
+        }
+
         @Override
         protected void updateItem(Member item, boolean empty) {
             super.updateItem(item, empty);
@@ -183,6 +200,7 @@ final class SelectionPane extends VBox {
             if (empty || item == null) {
                 setText(null);
                 setGraphic(null);
+                setTooltip(null);
                 return;
             }
             String prefix = switch (item.mark()) {
@@ -192,6 +210,8 @@ final class SelectionPane extends VBox {
             };
             setText(prefix + item.name() + (item.detail() == null || item.detail().isBlank() ? ""
                     : "  \u00b7  " + item.detail()));
+            whole.setText(getText());
+            setTooltip(whole);
             switch (item.mark()) {
                 case ADDING -> getStyleClass().add("fp-dir-adding");
                 case REMOVING -> getStyleClass().add("fp-dir-removing");

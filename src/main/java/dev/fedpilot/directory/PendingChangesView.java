@@ -21,11 +21,11 @@ import org.kordamp.ikonli.feather.Feather;
 import org.kordamp.ikonli.javafx.FontIcon;
 
 /** The pending changes under the lists: what will happen, undo / redo, apply with progress, and the results. */
-final class PendingBar extends VBox {
+final class PendingChangesView extends VBox {
     private final Messages messages;
     private final PendingChangesViewModel pending;
 
-    PendingBar(DirectoryViewModel model, Messages messages) {
+    PendingChangesView(DirectoryViewModel model, Messages messages) {
         super(6);
         this.messages = messages;
         this.pending = model.pending();
@@ -69,7 +69,10 @@ final class PendingBar extends VBox {
         apply.textProperty().bind(Bindings.createStringBinding(() -> messages.get("directory.pending.apply",
                 pending.countProperty().get()), pending.countProperty()));
         apply.disableProperty().bind(pending.applyingProperty().or(pending.countProperty().isEqualTo(0)));
-        apply.setOnAction(e -> pending.apply());
+        apply.setOnAction(e -> model.applyConfirmation().apply(pending));
+        javafx.scene.control.CheckBox askFirst = new javafx.scene.control.CheckBox(messages.get("directory.applyPreview.ask"));
+        askFirst.setId("dir-apply-ask");
+        askFirst.selectedProperty().bindBidirectional(model.applyConfirmation().askFirstProperty());
         Button cancel = button("dir-cancel-apply", "directory.pending.cancel", Feather.X);
         cancel.visibleProperty().bind(pending.applyingProperty());
         cancel.managedProperty().bind(cancel.visibleProperty());
@@ -86,7 +89,7 @@ final class PendingBar extends VBox {
         summary.textProperty().bind(pending.summaryProperty());
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox header = new HBox(8, title, showResults, summary, spacer, progress, undo, redo, discard, cancel, apply);
+        HBox header = new HBox(8, title, showResults, summary, spacer, progress, undo, redo, discard, cancel, askFirst, apply);
         header.setAlignment(Pos.CENTER_LEFT);
         getChildren().addAll(header, list);
     }

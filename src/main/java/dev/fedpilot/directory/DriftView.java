@@ -20,11 +20,11 @@ import org.kordamp.ikonli.javafx.FontIcon;
 import java.util.Locale;
 
 /** Drift against Entra for the groups assigned to the AWS app; each row offers its fix as a pending change. */
-final class DriftPane extends VBox {
+final class DriftView extends VBox {
     private final Messages messages;
     private final DirectoryViewModel model;
 
-    DriftPane(DirectoryViewModel model, Messages messages) {
+    DriftView(DirectoryViewModel model, Messages messages) {
         super(8);
         this.model = model;
         this.messages = messages;
@@ -38,11 +38,14 @@ final class DriftPane extends VBox {
         Label status = new Label();
         status.setId("dir-drift-status");
         status.setWrapText(true);
+        // a wrapped status keeps its lines: squeezed, it would draw over the list below it
+        status.setMinHeight(Region.USE_PREF_SIZE);
         status.textProperty().bind(drift.statusProperty());
         ListView<Drift.Item> list = new ListView<>(drift.items());
         list.setId("dir-drift");
         list.setPlaceholder(new Label(messages.get("directory.drift.empty")));
         list.setCellFactory(v -> new DriftCell());
+        list.setMinHeight(80);
         VBox.setVgrow(list, Priority.ALWAYS);
         getChildren().addAll(check, status, list);
     }
@@ -79,10 +82,12 @@ final class DriftPane extends VBox {
                 b.setOnAction(e -> model.fix(fix));
                 fixes.getChildren().add(b);
             }
-            HBox.setHgrow(text, Priority.ALWAYS);
+            // the fixes go under the text, not beside it: in a narrow column the text keeps the whole width and
+            // names wrap at their spaces, not every few characters
             text.setMaxWidth(Double.MAX_VALUE);
-            text.prefWidthProperty().bind(getListView().widthProperty().subtract(fixes.widthProperty()).subtract(40));
-            setGraphic(new HBox(8, text, fixes));
+            text.prefWidthProperty().bind(getListView().widthProperty().subtract(40));
+            fixes.setAlignment(Pos.CENTER_LEFT);
+            setGraphic(new VBox(6, text, fixes));
         }
 
         private String fixLabel(MembershipChange fix) {
