@@ -1,6 +1,11 @@
 package dev.fedpilot.app;
 
 import dev.fedpilot.directory.DirectoryContext;
+import dev.fedpilot.health.HealthCheck;
+import dev.fedpilot.health.HealthView;
+import dev.fedpilot.health.HealthViewModel;
+import dev.fedpilot.health.ProvisioningDoctor;
+import dev.fedpilot.health.ScimTokenRotation;
 import dev.fedpilot.directory.DirectoryView;
 import dev.fedpilot.directory.DirectoryViewModel;
 import dev.fedpilot.report.ReportBuilder;
@@ -140,6 +145,12 @@ public final class FedPilotWindow {
             pages.put(Page.DIRECTORY, new DirectoryView(directory, messages, dialogs));
             pages.put(Page.REPORT, new ReportView(new ReportViewModel(new ReportBuilder(sv.entra(), sv.identityCenter(),
                     sv.store(), sv.audit(), sv.clock()), tasks, dialogs, messages), messages, dialogs));
+            pages.put(Page.HEALTH, new HealthView(new HealthViewModel(new HealthViewModel.Services(
+                    new HealthCheck(HealthCheck.Side.of(sv.entra()), HealthCheck.Side.of(sv.identityCenter()),
+                            sv.clock(), messages),
+                    new ProvisioningDoctor(sv.entra(), sv.identityCenter(), messages),
+                    new ScimTokenRotation(sv.entra(), sv.scimProbe(), sv.store(), sv.audit(), sv.clock()),
+                    sv.store()), tasks, messages), messages));
             setup.resume();
         } else {
             for (Page page : Page.values()) {

@@ -20,7 +20,7 @@ final class StepViews {
         VIEWS.put(SetupStep.IDP_METADATA_TO_AWS, (m, t) -> new IdpMetadataStepView((IdpMetadataStepViewModel) m, t));
         VIEWS.put(SetupStep.SCIM, (m, t) -> new ScimStepView((ScimStepViewModel) m, t));
         VIEWS.put(SetupStep.ASSIGNMENTS, (m, t) -> new AssignmentsStepView((AssignmentsStepViewModel) m, t));
-        VIEWS.put(SetupStep.PROVISION_ON_DEMAND, (m, t) -> new OnDemandStepView((OnDemandStepViewModel) m));
+        VIEWS.put(SetupStep.PROVISION_ON_DEMAND, (m, t) -> new OnDemandStepView((OnDemandStepViewModel) m, t));
         VIEWS.put(SetupStep.WATCH, (m, t) -> new WatchStepView((WatchStepViewModel) m, t));
     }
 

@@ -2,7 +2,7 @@ package dev.fedpilot.ui.shell;
 
 /** The areas of the window, in navigation order. */
 public enum Page {
-    SETUP("shell.nav.setup"), DIRECTORY("shell.nav.directory"), REPORT("shell.nav.report");
+    SETUP("shell.nav.setup"), DIRECTORY("shell.nav.directory"), REPORT("shell.nav.report"), HEALTH("shell.nav.health");
 
     private final String messageKey;
 

@@ -216,7 +216,7 @@ public final class ShellView extends BorderPane {
         VBox nav = new VBox(4);
         nav.getStyleClass().add("fp-nav");
         nav.setPadding(new Insets(12, 8, 12, 8));
-        Feather[] icons = {Feather.COMPASS, Feather.USERS, Feather.FILE_TEXT};
+        Feather[] icons = {Feather.COMPASS, Feather.USERS, Feather.FILE_TEXT, Feather.ACTIVITY};
         for (Page p : Page.values()) {
             ToggleButton b = new ToggleButton(messages.get(p.messageKey()), new FontIcon(icons[p.ordinal()]));
             b.setId("nav-" + p.name().toLowerCase(java.util.Locale.ROOT));
