@@ -122,6 +122,12 @@ public final class FedPilotWindow {
                 s.map(Services::entra), s.map(Services::identityCenter), s.map(Services::sandbox).orElse(false),
                 connections, this::connected);
         shell.setOnResetSandbox(this::resetSandbox);
+        if (s.isPresent() && s.get().clock() instanceof dev.fedpilot.sandbox.SandboxClock clock) {
+            shell.setSandboxTime(clock, clock::moveForward);
+            if (!clock.offset().isZero()) {
+                shell.showSandboxDate();
+            }
+        }
         Map<Page, Node> pages = new EnumMap<>(Page.class);
         if (s.isPresent()) {
             Services sv = s.get();

@@ -25,6 +25,9 @@ public class ServicesFactory {
     private StateStore settings;
     /** The CLI's sandbox preset ({@code --sandbox=large}); the window's comes with its GuiRequest. */
     private boolean largeSandbox;
+    /** The CLI's {@code --sandbox-clock}: applied once, to the next sandbox it opens; null: none asked. */
+    private Duration sandboxClockMove;
+    private boolean sandboxClockReset;
 
     public ServicesFactory() {
         this(JsonFileStateStore.defaultDirectory());
@@ -172,11 +175,28 @@ public class ServicesFactory {
         return sandboxIn(sandboxDirectory(options.scale() == SandboxScale.LARGE), options, withScheduler);
     }
 
+    /**
+     * The CLI's {@code --sandbox-clock}: the next sandbox this factory opens first moves its persisted time forward
+     * by {@code forward}, or back to real time when {@code forward} is null.
+     */
+    public void moveSandboxClock(Duration forward) {
+        this.sandboxClockMove = forward;
+        this.sandboxClockReset = forward == null;
+    }
+
     private Services sandboxIn(Path directory, SandboxOptions options, boolean withScheduler) {
-        Clock clock = Clock.systemUTC();
         JsonFileStateStore store = new JsonFileStateStore(directory);
         SandboxFolder folder = new SandboxFolder(store, directory);
-        SandboxWorld world = new SandboxWorld(options, clock, folder);
+        SandboxWorld world = new SandboxWorld(options, Clock.systemUTC(), folder);
+        // the sandbox's services read the world's clock, so time travel reaches the health check and the setup
+        Clock clock = world.clock();
+        if (sandboxClockReset) {
+            world.clock().reset();
+        } else if (sandboxClockMove != null) {
+            world.clock().moveForward(sandboxClockMove);
+        }
+        sandboxClockMove = null;
+        sandboxClockReset = false;
         AutoCloseable scheduler = withScheduler ? world.startScheduler() : () -> { };
         return new Services(Services.Mode.SANDBOX, world.entraTenant(), world.identityCenter(), world.scimProbe(),
                 new SimulatedAwsConsole(world.console()), store, settings(),

@@ -49,6 +49,11 @@ public final class FedPilotCommand implements Callable<Integer> {
             + "forgotten); implies --sandbox.")
     boolean sandboxReset;
 
+    @Option(names = "--sandbox-clock", paramLabel = "OFFSET", description = "Move the sandbox's time forward (+350d, "
+            + "+12h) or back to real time (reset) before the command, to rehearse expiry and rotation; it stays moved "
+            + "for later runs and the window. Implies --sandbox.")
+    String sandboxClock;
+
     @Option(names = SELF_TEST, description = "Open the window, run a short smoke of the setup flow, then exit.")
     boolean selfTest;
 
@@ -70,6 +75,10 @@ public final class FedPilotCommand implements Callable<Integer> {
     /** Opens the window and returns its exit code once it closes. */
     @Override
     public Integer call() {
+        if (sandboxClock != null) {
+            throw new UsageException("--sandbox-clock needs a command, e.g. 'fedpilot --sandbox-clock +350d check "
+                    + "--sandbox'; in the window: Sandbox > Move time forward.");
+        }
         boolean large = large(sandboxPreset);
         return openWindow(new GuiRequest(sandboxPreset != null || sandboxReset, selfTest, large, sandboxReset), gui,
                 spec.commandLine().getOut());
@@ -116,7 +125,7 @@ public final class FedPilotCommand implements Callable<Integer> {
 
     /** Services for a subcommand: the sandbox when asked for, the configured clouds otherwise. */
     Services services(boolean sandboxRequested) {
-        boolean sandbox = sandboxRequested || sandboxPreset != null || sandboxReset;
+        boolean sandbox = sandboxRequested || sandboxPreset != null || sandboxReset || sandboxClock != null;
         if (sandbox) {
             prepareSandbox();
         }
@@ -131,6 +140,31 @@ public final class FedPilotCommand implements Callable<Integer> {
             servicesFactory.resetSandbox(large);
             sandboxReset = false;
         }
+        if (sandboxClock != null) {
+            servicesFactory.moveSandboxClock(clockMove(sandboxClock));
+            sandboxClock = null;
+        }
+    }
+
+    /** Days of time travel at most (a century), so no date overflows. */
+    private static final long MAX_CLOCK_DAYS = 36_500;
+
+    /** {@code --sandbox-clock}: {@code +Nd} or {@code +Nh} forward; null for {@code reset} (back to real time). */
+    static java.time.Duration clockMove(String value) {
+        if (value.equals("reset")) {
+            return null;
+        }
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\+(\\d{1,7})([dh])").matcher(value);
+        if (m.matches()) {
+            long n = Long.parseLong(m.group(1));
+            java.time.Duration move = m.group(2).equals("d") ? java.time.Duration.ofDays(n)
+                    : java.time.Duration.ofHours(n);
+            if (move.toDays() <= MAX_CLOCK_DAYS) {
+                return move;
+            }
+        }
+        throw new UsageException("--sandbox-clock takes +DAYSd, +HOURSh (forward, at most " + MAX_CLOCK_DAYS
+                + " days) or 'reset', not '" + value + "'.");
     }
 
     /** The SCIM check over the network; it needs no cloud sign-in. */
@@ -140,7 +174,7 @@ public final class FedPilotCommand implements Callable<Integer> {
 
     /** The clouds for a subcommand with the shared cloud options. */
     CliSession session(CloudOptions options) {
-        CliCloudRequest request = options.request(sandboxPreset != null || sandboxReset);
+        CliCloudRequest request = options.request(sandboxPreset != null || sandboxReset || sandboxClock != null);
         if (request.sandbox()) {
             prepareSandbox();
         }

@@ -32,7 +32,7 @@ public final class SandboxWorld {
     static final int SAVED_LOG_ENTRIES = 500;
 
     private final SandboxOptions options;
-    private final Clock clock;
+    private final SandboxClock clock;
     private final Object lock = new Object();
     private final Random random;
     private final SandboxFolder folder;
@@ -47,7 +47,7 @@ public final class SandboxWorld {
     private final SandboxIdentityCenter identityCenter;
     private final SandboxScimProbe scimProbe;
     /** The folder's stamp when this world last read or wrote it. */
-    private long knownStamp;
+    private volatile long knownStamp;
     /** How many saves the world has had; new ids after a restore come from a sequence of their own. */
     private long generation;
 
@@ -68,7 +68,7 @@ public final class SandboxWorld {
     /** A world kept in {@code folder} (null: in memory only), its simulated latency going through {@code sleeper}. */
     public SandboxWorld(SandboxOptions options, Clock clock, SandboxFolder folder, Sleeper sleeper) {
         this.options = Objects.requireNonNull(options, "options");
-        this.clock = Objects.requireNonNull(clock, "clock");
+        this.clock = new SandboxClock(this, clock);
         this.folder = folder;
         this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
         this.random = new Random(options.seed());
@@ -115,6 +115,14 @@ public final class SandboxWorld {
         return console;
     }
 
+    /**
+     * The world's time, which time travel moves forward; what the sandbox's services read as their clock, so the
+     * window, the command line and the simulated clouds agree on the date.
+     */
+    public SandboxClock clock() {
+        return clock;
+    }
+
     /** One provisioning cycle of every due job, now. */
     public void runProvisioningCycle() {
         // an idle cycle changes nothing: no save, so other processes on the folder need not read the world again
@@ -156,7 +164,14 @@ public final class SandboxWorld {
     // --- for the sandbox's ports ------------------------------------------------------------------------------
 
     Instant now() {
-        return clock.instant();
+        return clock.current();
+    }
+
+    /** Takes in what another process saved since this world last looked (cheap when nothing changed). */
+    void catchUpIfChanged() {
+        if (folder != null && folder.stamp() != knownStamp) {
+            locked(() -> null);
+        }
     }
 
     /** A read: first takes in what another process saved meanwhile. */
@@ -231,6 +246,7 @@ public final class SandboxWorld {
         identityStore = new IdentityStore(options.seed());
         IdentityStoreSeed.fill(identityStore, options.scale(), options.seed());
         identityStore.markSeeded();
+        clock.restore(null);
     }
 
     private void wire() {
@@ -276,6 +292,7 @@ public final class SandboxWorld {
             if (world.identityStore() != null && !identityStore.apply(world.identityStore())) {
                 throw new IllegalArgumentException("the identity store was saved from another seed");
             }
+            clock.restore(world.clockOffset());
         } catch (RuntimeException e) {
             LOG.warn("The saved sandbox world in {} cannot be used; starting from the seed", folder.directory(), e);
             random.setSeed(options.seed());
@@ -294,7 +311,8 @@ public final class SandboxWorld {
         knownStamp = folder.stamp() + 1;
         folder.stamp(knownStamp);
         folder.save(new WorldSnapshot(WorldSnapshot.VERSION, options.seed(), options.scale(), generation,
-                apps.saved(SAVED_LOG_ENTRIES), console.saved(), directory.changes(), identityStore.changes()));
+                apps.saved(SAVED_LOG_ENTRIES), console.saved(), directory.changes(), identityStore.changes(),
+                clock.savedOffset()));
     }
 
     // --- access: the organization, permission sets and account assignments (built on first use) --------------

@@ -18,10 +18,11 @@ import java.util.Map;
  * A sandbox world as saved between runs: what differs from its seed, which the next run regenerates. Holds ids,
  * dates and SHA-256 digests of SCIM tokens, never a token: as in AWS, a token is shown once, when generated.
  *
- * @param generation counts the saves of this world by every process that shares its folder
+ * @param generation  counts the saves of this world by every process that shares its folder
+ * @param clockOffset how far time travel moved the sandbox's clock ahead of real time (null in worlds saved before)
  */
 record WorldSnapshot(int version, long seed, SandboxScale scale, long generation, List<App> apps, Console console,
-                     EntraChanges entra, StoreChanges identityStore) {
+                     EntraChanges entra, StoreChanges identityStore, java.time.Duration clockOffset) {
     static final int VERSION = 1;
 
     WorldSnapshot {

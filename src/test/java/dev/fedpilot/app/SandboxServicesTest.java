@@ -74,7 +74,7 @@ class SandboxServicesTest {
     }
 
     /** Runs the steps from {@code first} to {@code last} as a user would in the sandbox. */
-    private static void run(SetupWizardViewModel wizard, SetupStep first, SetupStep last) {
+    static void run(SetupWizardViewModel wizard, SetupStep first, SetupStep last) {
         for (SetupStep step : SetupStep.values()) {
             if (step.compareTo(first) < 0 || step.compareTo(last) > 0) {
                 continue;

@@ -109,8 +109,20 @@ public final class ShellView extends BorderPane {
         javafx.scene.control.MenuButton menu = new javafx.scene.control.MenuButton(messages.get("shell.sandbox.menu"),
                 new FontIcon(Feather.ROTATE_CCW), reset);
         menu.setId("sandbox-menu");
+        if (model.canMoveSandboxTime()) {
+            menu.getItems().add(0, timeTravelItem());
+        }
         menu.getStyleClass().add("flat");
         return menu;
+    }
+
+    /** Time travel: asks how many days, then moves the sandbox's clock (expiry and quarantine can be rehearsed). */
+    private javafx.scene.control.MenuItem timeTravelItem() {
+        javafx.scene.control.MenuItem item = new javafx.scene.control.MenuItem(messages.get("shell.sandbox.time"));
+        item.setId("sandbox-time");
+        item.setOnAction(e -> dialogs.askText(messages.get("shell.sandbox.time"), messages.get("shell.sandbox.timeAsk"),
+                "30").ifPresent(model::moveSandboxTime));
+        return item;
     }
 
     /** Help → Keyboard shortcuts (F1): every shortcut of the window in one sheet, not only in tooltips. */

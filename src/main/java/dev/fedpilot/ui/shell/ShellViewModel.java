@@ -40,6 +40,8 @@ public final class ShellViewModel {
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
     private WindowPlacement placement;
     private Runnable onResetSandbox = () -> { };
+    private java.time.Clock sandboxClock;
+    private java.util.function.Consumer<java.time.Duration> moveSandboxTime;
 
     public ShellViewModel(TaskRunner tasks, StateStore store, Messages messages, Optional<EntraTenant> entra,
                           Optional<IdentityCenter> aws, boolean sandbox) {
@@ -132,6 +134,53 @@ public final class ShellViewModel {
     public void resetSandbox() {
         if (sandbox) {
             onResetSandbox.run();
+        }
+    }
+
+    /** Time travel in the sandbox: its clock, and what moves that clock forward (saved with the world). */
+    public void setSandboxTime(java.time.Clock clock, java.util.function.Consumer<java.time.Duration> moveForward) {
+        this.sandboxClock = clock;
+        this.moveSandboxTime = moveForward;
+    }
+
+    /** Whether the window offers "Move time forward" (only on the sandbox). */
+    public boolean canMoveSandboxTime() {
+        return sandbox && moveSandboxTime != null;
+    }
+
+    /**
+     * Moves the sandbox's time forward by {@code days} (a whole number from 1 to 36,500, as typed), so expiry and
+     * quarantine can be rehearsed; the status line then says the sandbox's date.
+     */
+    public void moveSandboxTime(String days) {
+        if (!canMoveSandboxTime()) {
+            return;
+        }
+        long n;
+        try {
+            n = Long.parseLong(days == null ? "" : days.strip());
+        } catch (NumberFormatException e) {
+            n = 0;
+        }
+        if (n < 1 || n > 36_500) {
+            status.set(messages.get("shell.sandbox.timeBadDays", days == null ? "" : days.strip()));
+            return;
+        }
+        java.time.Duration step = java.time.Duration.ofDays(n);
+        tasks.task(messages.get("shell.sandbox.time"), ctx -> {
+                    moveSandboxTime.accept(step);
+                    return java.time.LocalDate.ofInstant(sandboxClock.instant(), java.time.ZoneOffset.UTC);
+                })
+                .onSuccess(date -> status.set(messages.get("shell.sandbox.timeMoved", date.toString())))
+                .onFailure(e -> status.set(ErrorText.what(e)))
+                .start();
+    }
+
+    /** Says the sandbox's date on the status line (a window opened after the command line moved time). */
+    public void showSandboxDate() {
+        if (canMoveSandboxTime()) {
+            status.set(messages.get("shell.sandbox.timeMoved",
+                    java.time.LocalDate.ofInstant(sandboxClock.instant(), java.time.ZoneOffset.UTC).toString()));
         }
     }
 
