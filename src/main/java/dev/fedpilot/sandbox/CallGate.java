@@ -56,6 +56,31 @@ final class CallGate {
     }
 
     /**
+     * Runs a request against a rate limit of the simulated cloud, retried when it throttles exactly as the real
+     * adapters retry (within {@link ThrottleBudget}), so callers above the port never re-send.
+     */
+    void limited(Runnable request) {
+        Duration elapsed = Duration.ZERO;
+        for (int attempt = 1; ; attempt++) {
+            try {
+                request.run();
+                return;
+            } catch (CloudException e) {
+                if (e.problem() != CloudException.Problem.THROTTLED) {
+                    throw e;
+                }
+                Optional<Duration> wait = ThrottleBudget.DEFAULT.nextWait(attempt, elapsed, e.retryAfter(),
+                        RETRY_AFTER);
+                if (wait.isEmpty()) {
+                    throw e;
+                }
+                sleep(wait.get());
+                elapsed = elapsed.plus(wait.get());
+            }
+        }
+    }
+
+    /**
      * Streams a listing page by page; {@code slice} (offset, size) reads one page under the world's lock.
      * Stops with a CancellationException when the calling thread is interrupted between pages.
      */
@@ -91,7 +116,8 @@ final class CallGate {
         }
     }
 
-    private void sleep(Duration duration) {
+    /** Waits as the gate's callers wait (the injected sleeper); an interrupt ends it as a cancellation. */
+    void sleep(Duration duration) {
         try {
             sleeper.sleep(duration);
         } catch (InterruptedException e) {

@@ -38,11 +38,11 @@ final class SandboxAccessCenter implements AccessCenter {
     @Override
     public Organization organization() {
         gate.enter("ListAccounts");
-        organizations.request("ListAccounts");
+        gate.limited(() -> organizations.request("ListAccounts"));
         Organization organization = org.organization();
         // ListRoots, ListOrganizationalUnitsForParent per OU, ListAccounts pages: each a request
         for (int i = 1; i < organization.units().size() + Math.max(1, organization.accounts().size() / 20); i++) {
-            organizations.page();
+            gate.limited(organizations::page);
         }
         return organization;
     }
@@ -124,7 +124,7 @@ final class SandboxAccessCenter implements AccessCenter {
             throw dev.fedpilot.domain.CloudException.notFound("ResourceNotFoundException: instance "
                     + (instance == null ? "(none)" : instance.instanceArn()) + " does not exist.");
         }
-        ssoAdmin.request(operation);
+        gate.limited(() -> ssoAdmin.request(operation));
     }
 
     private <T> void pages(String operation, IdcInstance instance, List<T> all, Consumer<List<T>> onPage) {
@@ -132,7 +132,7 @@ final class SandboxAccessCenter implements AccessCenter {
         for (int offset = 0; offset < all.size(); offset += PAGE_SIZE) {
             if (offset > 0) {
                 CallGate.checkInterrupt();
-                ssoAdmin.page();
+                gate.limited(ssoAdmin::page);
             }
             onPage.accept(all.subList(offset, Math.min(all.size(), offset + PAGE_SIZE)));
         }

@@ -16,7 +16,8 @@ import java.time.Instant;
 /** The demo sandbox organization on a hand-moved clock: waits (pacing, polling) move the clock instead of sleeping. */
 final class SandboxAccessFixture {
     final TestClock clock = new TestClock(Instant.parse("2026-12-01T09:00:00Z"));
-    final SandboxWorld world = new SandboxWorld(SandboxOptions.defaults(), clock);
+    final SandboxWorld world = new SandboxWorld(SandboxOptions.defaults(), clock,
+            (dev.fedpilot.port.Sleeper) clock::advance);
     final SandboxAccess sandbox = world.access();
     final AccessCenter access = sandbox.accessCenter();
     final IdentityCenter identity = world.identityCenter();

@@ -73,14 +73,13 @@ class SandboxAccessTest {
     @Test
     void overTheRateSsoAdminThrottlesAndThePacedCallsStillGetEverything() {
         f.sandbox.setSsoAdminRate(5);
-        CloudException throttled = assertThrows(CloudException.class, () -> {
-            for (int i = 0; i < 10; i++) {
-                f.access.permissionSetsProvisionedTo(f.instance, NETWORK);
-            }
-        });
-        assertEquals(CloudException.Problem.THROTTLED, throttled.problem());
-        assertTrue(throttled.retryAfter().isPresent());
-        assertTrue(throttled.getMessage().contains("ThrottlingException"), throttled.getMessage());
+        java.time.Instant before = f.clock.instant();
+        for (int i = 0; i < 10; i++) {
+            f.access.permissionSetsProvisionedTo(f.instance, NETWORK);
+        }
+        assertTrue(f.sandbox.ssoAdminThrottled() > 0, "ten calls at 5/s are throttled");
+        assertTrue(Duration.between(before, f.clock.instant()).toMillis() >= 900,
+                "the port waited out Retry-After, as the AWS adapter does, instead of failing");
 
         AccessMap map = new AccessLoader(f.access, f.identity, new AccessCalls(f.clock, f.clock::advance, 5), 4)
                 .load(f.instance, a -> { });
