@@ -39,6 +39,8 @@ public final class HealthView extends BorderPane {
         Label status = wrapped();
         status.setId("health-status");
         status.textProperty().bind(model.statusProperty());
+        status.managedProperty().bind(status.textProperty().isNotEmpty());
+        status.visibleProperty().bind(status.managedProperty());
 
         VBox check = section(messages.get("health.view.check"), summary, new FindingList(model.items()));
 
@@ -56,6 +58,17 @@ public final class HealthView extends BorderPane {
         scroll.setFitToWidth(true);
         setTop(bar);
         setCenter(scroll);
+        // checks by itself when first shown, not at window start (both clouds are called)
+        visibleProperty().addListener((o, was, now) -> {
+            if (now && getScene() != null) {
+                model.shown();
+            }
+        });
+        sceneProperty().addListener((o, was, now) -> {
+            if (now != null && isVisible()) {
+                model.shown();
+            }
+        });
     }
 
     /** One row of controls per stage; only the current stage's row shows. */

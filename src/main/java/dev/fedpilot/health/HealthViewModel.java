@@ -85,6 +85,13 @@ public final class HealthViewModel {
 
     // --- commands -------------------------------------------------------------------------------------------
 
+    /** The first time the page is shown it checks by itself; later visits keep what was shown. */
+    public void shown() {
+        if (items.isEmpty() && !busy.get()) {
+            refresh();
+        }
+    }
+
     public void refresh() {
         run(messages.get("health.view.checking"), c -> {
             SetupState setup = setup();
@@ -94,6 +101,8 @@ public final class HealthViewModel {
         }, r -> {
             items.setAll(r.report().items().stream().map(HealthViewModel::asFinding).toList());
             summary.set(messages.get("health.view.summary." + r.report().level().id(), r.report().attention().size()));
+            status.set(messages.get("health.view.checked", java.time.format.DateTimeFormatter.ofPattern("HH:mm")
+                    .withZone(java.time.ZoneId.systemDefault()).format(r.report().checkedAt())));
             rotationStage.set(r.rotation());
             if (endpoint.get().isBlank() && r.setup().scimEndpoint() != null) {
                 endpoint.set(r.setup().scimEndpoint());
