@@ -76,7 +76,7 @@ final class CheckCommand implements Callable<Integer> {
             if (!nagios || e instanceof UsageException) {
                 throw e;
             }
-            spec.commandLine().getOut().println("FEDPILOT UNKNOWN - " + printable(String.valueOf(e.getMessage())));
+            spec.commandLine().getOut().println("FEDPILOT UNKNOWN - " + FedPilotCommand.printable(String.valueOf(e.getMessage())));
             return NAGIOS_UNKNOWN;
         }
         try (session) {
@@ -112,7 +112,7 @@ final class CheckCommand implements Callable<Integer> {
         try {
             return LocalDate.parse(text.strip());
         } catch (DateTimeParseException e) {
-            throw new UsageException("--record-token-date takes a date as YYYY-MM-DD, not '" + printable(text)
+            throw new UsageException("--record-token-date takes a date as YYYY-MM-DD, not '" + FedPilotCommand.printable(text)
                     + "'.");
         }
     }
@@ -156,18 +156,5 @@ final class CheckCommand implements Callable<Integer> {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("records of strings are always JSON", e);
         }
-    }
-
-    /** Control characters of what the user typed are shown escaped, never sent to the terminal. */
-    private static String printable(String text) {
-        StringBuilder b = new StringBuilder();
-        text.codePoints().forEach(c -> {
-            if (Character.isISOControl(c)) {
-                b.append(String.format(Locale.ROOT, "\\u%04x", c));
-            } else {
-                b.appendCodePoint(c);
-            }
-        });
-        return b.toString();
     }
 }

@@ -85,7 +85,7 @@ final class ReportCommand implements Callable<Integer> {
                 ReportFiles.write(report, chosen, Messages.english(), out);
             } catch (IOException e) {
                 LOG.debug("report not written", e);
-                spec.commandLine().getErr().println("fedpilot: Could not write " + out + ": " + e.getMessage());
+                spec.commandLine().getErr().println("fedpilot: " + FedPilotCommand.printable("Could not write " + out + ": " + e.getMessage()));
                 return ExitCodes.FAILED;
             }
             SetupReport.Summary s = report.summary();
@@ -105,14 +105,14 @@ final class ReportCommand implements Callable<Integer> {
             throw new UsageException(e.getMessage());
         } catch (IOException e) {
             LOG.debug("saved report not read", e);
-            spec.commandLine().getErr().println("fedpilot: Could not read " + from + ": " + e.getMessage());
+            spec.commandLine().getErr().println("fedpilot: " + FedPilotCommand.printable("Could not read " + from + ": " + e.getMessage()));
             return ExitCodes.FAILED;
         }
         try {
             ReportFiles.write(report, chosen, Messages.english(), out);
         } catch (IOException e) {
             LOG.debug("report not written", e);
-            spec.commandLine().getErr().println("fedpilot: Could not write " + out + ": " + e.getMessage());
+            spec.commandLine().getErr().println("fedpilot: " + FedPilotCommand.printable("Could not write " + out + ": " + e.getMessage()));
             return ExitCodes.FAILED;
         }
         spec.commandLine().getOut().printf(Locale.ROOT, "Wrote %s from the report of %s.%n", out.toAbsolutePath(),
