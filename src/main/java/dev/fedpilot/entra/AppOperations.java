@@ -1,5 +1,6 @@
 package dev.fedpilot.entra;
 
+import dev.fedpilot.text.Messages;
 import com.microsoft.graph.applicationtemplates.item.instantiate.InstantiatePostRequestBody;
 import com.microsoft.graph.models.Application;
 import com.microsoft.graph.models.ApplicationServicePrincipal;
@@ -162,8 +163,8 @@ final class AppOperations {
         Instant latest = now.atOffset(ZoneOffset.UTC).plusYears(MAX_CERTIFICATE_YEARS).toInstant();
         if (!notAfter.isAfter(now) || notAfter.isAfter(latest)) {
             throw new CloudException(CloudException.Problem.INVALID_INPUT,
-                    EntraMessages.text("entra.error.certificateLifetime", notAfter.toString()),
-                    EntraMessages.text("entra.fix.certificateLifetime"));
+                    Messages.english().get("entra.error.certificateLifetime", notAfter.toString()),
+                    Messages.english().get("entra.fix.certificateLifetime"));
         }
         AddTokenSigningCertificatePostRequestBody body = new AddTokenSigningCertificatePostRequestBody();
         // Entra requires the display name as a subject ("CN=…")

@@ -1,5 +1,6 @@
 package dev.fedpilot.entra;
 
+import dev.fedpilot.text.Messages;
 import com.microsoft.graph.models.AppRole;
 import com.microsoft.graph.models.AppRoleAssignment;
 import com.microsoft.graph.models.ServicePrincipal;
@@ -144,7 +145,7 @@ final class AssignmentOperations {
                 .min(Comparator.comparingInt(AssignmentOperations::preference))
                 .map(AppRole::getId)
                 .orElseThrow(() -> new CloudException(CloudException.Problem.INVALID_INPUT,
-                        EntraMessages.text("entra.error.noAppRole"), EntraMessages.text("entra.fix.noAppRole")));
+                        Messages.english().get("entra.error.noAppRole"), Messages.english().get("entra.fix.noAppRole")));
     }
 
     private static int preference(AppRole role) {

@@ -1,5 +1,6 @@
 package dev.fedpilot.entra;
 
+import dev.fedpilot.text.Messages;
 import dev.fedpilot.files.AtomicFiles;
 import dev.fedpilot.files.Access;
 import com.azure.core.credential.TokenCredential;
@@ -115,8 +116,8 @@ public final class EntraSignIn {
         } catch (RuntimeException e) {
             log.warn("Entra device-code sign-in failed: {}", e.toString());
             throw new CloudException(CloudException.Problem.UNAUTHENTICATED,
-                    EntraMessages.text("entra.error.signIn", String.valueOf(e.getMessage())),
-                    EntraMessages.text("entra.fix.signIn"), null, e);
+                    Messages.english().get("entra.error.signIn", String.valueOf(e.getMessage())),
+                    Messages.english().get("entra.fix.signIn"), null, e);
         }
         credential = candidate;
         delegatedScopes = DelegatedScopes.incremental(scopes);
@@ -145,13 +146,13 @@ public final class EntraSignIn {
                         config.cloud());
                 candidate = factory.create(inMemory, null);
                 authenticate(candidate, request, null, false);
-                notice = EntraMessages.text("entra.notice.noKeyring");
+                notice = Messages.english().get("entra.notice.noKeyring");
             }
         } catch (RuntimeException e) {
             log.warn("Entra sign-in failed: {}", e.toString());
             throw new CloudException(CloudException.Problem.UNAUTHENTICATED,
-                    EntraMessages.text("entra.error.signIn", String.valueOf(e.getMessage())),
-                    EntraMessages.text("entra.fix.signIn"), null, e);
+                    Messages.english().get("entra.error.signIn", String.valueOf(e.getMessage())),
+                    Messages.english().get("entra.fix.signIn"), null, e);
         }
         credential = candidate;
         delegatedScopes = DelegatedScopes.incremental(scopes);

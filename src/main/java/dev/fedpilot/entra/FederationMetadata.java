@@ -1,5 +1,6 @@
 package dev.fedpilot.entra;
 
+import dev.fedpilot.text.Messages;
 import dev.fedpilot.domain.CloudException;
 import dev.fedpilot.domain.CloudException.Problem;
 import org.slf4j.Logger;
@@ -47,16 +48,16 @@ final class FederationMetadata {
         } catch (IOException e) {
             log.warn("Federation metadata download from {} failed: {}", url, e.toString());
             throw new CloudException(Problem.UNAVAILABLE,
-                    EntraMessages.text("entra.error.unavailable", EntraMessages.text("entra.op.read_app"), e.getMessage()),
-                    EntraMessages.text("entra.fix.unavailable"), null, e);
+                    Messages.english().get("entra.error.unavailable", Messages.english().get("entra.op.read_app"), e.getMessage()),
+                    Messages.english().get("entra.fix.unavailable"), null, e);
         }
         if (response.statusCode() != 200) {
             log.warn("Federation metadata download from {} answered {}", url, response.statusCode());
             Problem problem = response.statusCode() == 404 || response.statusCode() == 400 ? Problem.NOT_FOUND
                     : response.statusCode() >= 500 ? Problem.UNAVAILABLE : Problem.UNEXPECTED;
             throw new CloudException(problem,
-                    EntraMessages.text("entra.error.metadataDownload", String.valueOf(response.statusCode())),
-                    EntraMessages.text("entra.fix.metadataDownload"));
+                    Messages.english().get("entra.error.metadataDownload", String.valueOf(response.statusCode())),
+                    Messages.english().get("entra.fix.metadataDownload"));
         }
         return response.body();
     }

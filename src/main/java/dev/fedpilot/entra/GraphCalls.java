@@ -1,5 +1,6 @@
 package dev.fedpilot.entra;
 
+import dev.fedpilot.text.Messages;
 import com.azure.core.exception.ClientAuthenticationException;
 import com.microsoft.graph.models.odataerrors.ODataError;
 import com.microsoft.kiota.ApiException;
@@ -120,7 +121,7 @@ final class GraphCalls {
         if (e instanceof CloudException || e instanceof CancellationException) {
             return e;
         }
-        String action = EntraMessages.text(op.messageKey());
+        String action = Messages.english().get(op.messageKey());
         if (Thread.currentThread().isInterrupted() || causedByInterrupt(e)) {
             CancellationException cancelled = new CancellationException("interrupted while trying to " + action);
             cancelled.initCause(e);
@@ -132,19 +133,19 @@ final class GraphCalls {
         if (cause(e, ClientAuthenticationException.class) != null) {
             log.warn("Entra sign-in failed during {}", op);
             return new CloudException(Problem.UNAUTHENTICATED,
-                    EntraMessages.text("entra.error.unauthenticated", action, redact(rootMessage(e), secret)),
-                    EntraMessages.text("entra.fix.unauthenticated"), null, null);
+                    Messages.english().get("entra.error.unauthenticated", action, redact(rootMessage(e), secret)),
+                    Messages.english().get("entra.fix.unauthenticated"), null, null);
         }
         if (cause(e, IOException.class) != null) {
             String detail = redact(rootMessage(e), secret);
             log.warn("Graph unreachable during {}: {}", op, detail);
-            return new CloudException(Problem.UNAVAILABLE, EntraMessages.text("entra.error.unavailable", action, detail),
-                    EntraMessages.text("entra.fix.unavailable"), null, null);
+            return new CloudException(Problem.UNAVAILABLE, Messages.english().get("entra.error.unavailable", action, detail),
+                    Messages.english().get("entra.fix.unavailable"), null, null);
         }
         String detail = redact(rootMessage(e), secret);
         log.warn("Unexpected failure during {}: {}", op, detail);
-        return new CloudException(Problem.UNEXPECTED, EntraMessages.text("entra.error.unexpected", action, detail),
-                EntraMessages.text("entra.fix.unexpected"), null, null);
+        return new CloudException(Problem.UNEXPECTED, Messages.english().get("entra.error.unexpected", action, detail),
+                Messages.english().get("entra.fix.unexpected"), null, null);
     }
 
     private CloudException fromStatus(GraphOperation op, String action, ApiException api, Collection<String> objectIds,
@@ -157,37 +158,37 @@ final class GraphCalls {
             graphMessage = odata.getError().getMessage();
         }
         String detail = redact(graphMessage == null || graphMessage.isBlank()
-                ? EntraMessages.text("entra.error.noDetails") : graphMessage.strip(), secret);
+                ? Messages.english().get("entra.error.noDetails") : graphMessage.strip(), secret);
         log.info("Graph answered {} ({}) during {}: {}", status, code, op, detail);
         if (op == GraphOperation.VALIDATE_CREDENTIALS && status == 400) {
             // Graph answers 400 when it cannot reach the SCIM endpoint with the token
-            return new CloudException(Problem.UNAUTHENTICATED, EntraMessages.text("entra.error.credentials", detail),
-                    EntraMessages.text("entra.fix.credentials"), null, null);
+            return new CloudException(Problem.UNAUTHENTICATED, Messages.english().get("entra.error.credentials", detail),
+                    Messages.english().get("entra.fix.credentials"), null, null);
         }
         return switch (status) {
             case 401 -> new CloudException(Problem.UNAUTHENTICATED,
-                    EntraMessages.text("entra.error.unauthenticated", action, detail),
-                    EntraMessages.text("entra.fix.unauthenticated"), null, null);
+                    Messages.english().get("entra.error.unauthenticated", action, detail),
+                    Messages.english().get("entra.fix.unauthenticated"), null, null);
             case 403 -> forbidden(op, action, detail, code, header(api, GrantedScopesHeader.HEADER));
             case 404 -> recentlyCreated(objectIds)
                     ? new CloudException(Problem.NOT_YET_AVAILABLE,
-                    EntraMessages.text("entra.error.notYetAvailable", action),
-                    EntraMessages.text("entra.fix.notYetAvailable"), null, null)
-                    : new CloudException(Problem.NOT_FOUND, EntraMessages.text("entra.error.notFound", action, detail),
-                    EntraMessages.text("entra.fix.notFound"), null, null);
+                    Messages.english().get("entra.error.notYetAvailable", action),
+                    Messages.english().get("entra.fix.notYetAvailable"), null, null)
+                    : new CloudException(Problem.NOT_FOUND, Messages.english().get("entra.error.notFound", action, detail),
+                    Messages.english().get("entra.fix.notFound"), null, null);
             case 409, 412 -> new CloudException(Problem.CONFLICT,
-                    EntraMessages.text("entra.error.conflict", action, detail),
-                    EntraMessages.text("entra.fix.conflict"), null, null);
-            case 429 -> CloudException.throttled(EntraMessages.text("entra.error.throttled", action),
+                    Messages.english().get("entra.error.conflict", action, detail),
+                    Messages.english().get("entra.fix.conflict"), null, null);
+            case 429 -> CloudException.throttled(Messages.english().get("entra.error.throttled", action),
                     retryAfter(api).orElse(Duration.ofSeconds(30)));
             default -> status >= 500
-                    ? new CloudException(Problem.UNAVAILABLE, EntraMessages.text("entra.error.unavailable", action, detail),
-                    EntraMessages.text("entra.fix.unavailable"), retryAfter(api).orElse(null), null)
+                    ? new CloudException(Problem.UNAVAILABLE, Messages.english().get("entra.error.unavailable", action, detail),
+                    Messages.english().get("entra.fix.unavailable"), retryAfter(api).orElse(null), null)
                     : status >= 400
-                    ? new CloudException(Problem.INVALID_INPUT, EntraMessages.text("entra.error.invalid", action, detail),
-                    EntraMessages.text("entra.fix.invalid"), null, null)
-                    : new CloudException(Problem.UNEXPECTED, EntraMessages.text("entra.error.unexpected", action, detail),
-                    EntraMessages.text("entra.fix.unexpected"), null, null);
+                    ? new CloudException(Problem.INVALID_INPUT, Messages.english().get("entra.error.invalid", action, detail),
+                    Messages.english().get("entra.fix.invalid"), null, null)
+                    : new CloudException(Problem.UNEXPECTED, Messages.english().get("entra.error.unexpected", action, detail),
+                    Messages.english().get("entra.fix.unexpected"), null, null);
         };
     }
 
@@ -199,31 +200,31 @@ final class GraphCalls {
     private CloudException forbidden(GraphOperation op, String action, String detail, String code,
                                      Optional<String> grantedHeader) {
         if (NO_PREMIUM_LICENCE.equals(code)) {
-            return new CloudException(Problem.FORBIDDEN, EntraMessages.text("entra.error.noPremiumLicence", action),
-                    EntraMessages.text("entra.fix.noPremiumLicence"), null, new NoPremiumLicence());
+            return new CloudException(Problem.FORBIDDEN, Messages.english().get("entra.error.noPremiumLicence", action),
+                    Messages.english().get("entra.fix.noPremiumLicence"), null, new NoPremiumLicence());
         }
         if (grantedHeader.isPresent()) {
             List<String> missing = GraphScopes.missing(op.scopes(), GrantedScopesHeader.parse(grantedHeader.get()));
             if (!missing.isEmpty()) {
                 String names = String.join(", ", missing);
                 boolean azureCli = scopes != null && scopes.presetOnlyClient();
-                return new CloudException(Problem.FORBIDDEN, EntraMessages.text("entra.error.consent", action, names),
-                        EntraMessages.text(azureCli ? "entra.fix.consent.azureCli" : "entra.fix.consent", names),
+                return new CloudException(Problem.FORBIDDEN, Messages.english().get("entra.error.consent", action, names),
+                        Messages.english().get(azureCli ? "entra.fix.consent.azureCli" : "entra.fix.consent", names),
                         null, null);
             }
             if (op.role != GraphOperation.Role.NONE) {
-                return new CloudException(Problem.FORBIDDEN, EntraMessages.text("entra.error.role", action, detail,
+                return new CloudException(Problem.FORBIDDEN, Messages.english().get("entra.error.role", action, detail,
                         String.join(", ", op.scopes()), op.role.displayName),
-                        EntraMessages.text("entra.fix.role", op.role.displayName), null, null);
+                        Messages.english().get("entra.fix.role", op.role.displayName), null, null);
             }
         }
         boolean needsRole = op.role != GraphOperation.Role.NONE;
         String message = needsRole
-                ? EntraMessages.text("entra.error.forbidden", action, detail, op.permission, op.role.displayName)
-                : EntraMessages.text("entra.error.forbidden.noRole", action, detail, op.permission);
+                ? Messages.english().get("entra.error.forbidden", action, detail, op.permission, op.role.displayName)
+                : Messages.english().get("entra.error.forbidden.noRole", action, detail, op.permission);
         String fix = needsRole
-                ? EntraMessages.text("entra.fix.forbidden", op.permission, op.role.displayName)
-                : EntraMessages.text("entra.fix.forbidden.noRole", op.permission);
+                ? Messages.english().get("entra.fix.forbidden", op.permission, op.role.displayName)
+                : Messages.english().get("entra.fix.forbidden.noRole", op.permission);
         return new CloudException(Problem.FORBIDDEN, message, fix, null, null);
     }
 

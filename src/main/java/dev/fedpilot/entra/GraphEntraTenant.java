@@ -1,5 +1,6 @@
 package dev.fedpilot.entra;
 
+import dev.fedpilot.text.Messages;
 import com.microsoft.graph.models.Organization;
 import com.microsoft.graph.models.User;
 import com.microsoft.graph.models.VerifiedDomain;
@@ -88,8 +89,8 @@ public final class GraphEntraTenant implements EntraTenant {
         var orgs = calls.call(READ_TENANT, () -> graph.organization()
                 .get(c -> c.queryParameters.select = new String[] {"id", "displayName", "verifiedDomains"}));
         if (orgs == null || orgs.getValue() == null || orgs.getValue().isEmpty()) {
-            throw CloudException.notFound(EntraMessages.text("entra.error.notFound",
-                    EntraMessages.text(READ_TENANT.messageKey()), "organization"));
+            throw CloudException.notFound(Messages.english().get("entra.error.notFound",
+                    Messages.english().get(READ_TENANT.messageKey()), "organization"));
         }
         Organization org = orgs.getValue().get(0);
         User me = calls.call(READ_TENANT, () -> graph.me()

@@ -1,5 +1,6 @@
 package dev.fedpilot.entra;
 
+import dev.fedpilot.text.Messages;
 import com.microsoft.graph.models.ProvisioningObjectSummary;
 import com.microsoft.graph.models.StringKeyStringValuePair;
 import com.microsoft.graph.models.SynchronizationJob;
@@ -81,8 +82,8 @@ final class ProvisioningOperations {
                 .anyMatch(ProvisioningOperations::isAwsTemplate);
         if (!offered) {
             throw new CloudException(CloudException.Problem.NOT_FOUND,
-                    EntraMessages.text("entra.error.noSyncTemplate", EntraTenant.SYNC_TEMPLATE_ID),
-                    EntraMessages.text("entra.fix.noSyncTemplate"));
+                    Messages.english().get("entra.error.noSyncTemplate", EntraTenant.SYNC_TEMPLATE_ID),
+                    Messages.english().get("entra.fix.noSyncTemplate"));
         }
         SynchronizationJob body = new SynchronizationJob();
         body.setTemplateId(EntraTenant.SYNC_TEMPLATE_ID);
@@ -198,8 +199,8 @@ final class ProvisioningOperations {
             return rules.stream().filter(r -> EntraTenant.ON_DEMAND_RULE_NAME.equalsIgnoreCase(r.getName()))
                     .map(SynchronizationRule::getId).filter(java.util.Objects::nonNull).findFirst()
                     .orElseThrow(() -> new CloudException(CloudException.Problem.INVALID_INPUT,
-                            EntraMessages.text("entra.error.noOnDemandRule", EntraTenant.ON_DEMAND_RULE_NAME),
-                            EntraMessages.text("entra.fix.noOnDemandRule")));
+                            Messages.english().get("entra.error.noOnDemandRule", EntraTenant.ON_DEMAND_RULE_NAME),
+                            Messages.english().get("entra.fix.noOnDemandRule")));
         });
     }
 
@@ -240,12 +241,12 @@ final class ProvisioningOperations {
         Optional<ProvisioningJob> job = findJob(app);
         String status = job.map(j -> String.valueOf(j.status())).orElse("-");
         String cycle = job.flatMap(j -> Optional.ofNullable(j.lastExecution()))
-                .map(e -> e.state() + " " + e.ended()).orElse(EntraMessages.text("entra.log.noCycle"));
+                .map(e -> e.state() + " " + e.ended()).orElse(Messages.english().get("entra.log.noCycle"));
         String quarantine = job.flatMap(j -> Optional.ofNullable(j.quarantine())).map(q -> "; " + q.reason())
                 .orElse("");
         log.info("No provisioning log for app {} (no P1/P2 licence); job status {}", app.appId(), status);
         return new CloudException(CloudException.Problem.FORBIDDEN,
-                EntraMessages.text("entra.log.unlicensed", status, cycle, quarantine), cause.fix(), null, cause);
+                Messages.english().get("entra.log.unlicensed", status, cycle, quarantine), cause.fix(), null, cause);
     }
 
     private com.microsoft.graph.serviceprincipals.item.synchronization.SynchronizationRequestBuilder sync(

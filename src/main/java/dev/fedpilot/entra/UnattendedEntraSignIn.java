@@ -1,5 +1,6 @@
 package dev.fedpilot.entra;
 
+import dev.fedpilot.text.Messages;
 import com.azure.core.credential.AccessToken;
 import com.azure.core.credential.TokenCredential;
 import com.azure.core.credential.TokenRequestContext;
@@ -123,11 +124,11 @@ public final class UnattendedEntraSignIn {
             if (missing.isEmpty()) {
                 return signedIn(cli, preset, Source.AZURE_CLI);
             }
-            cliGap = EntraMessages.text("entra.cli.azureCliLacks", String.join(", ", missing));
+            cliGap = Messages.english().get("entra.cli.azureCliLacks", String.join(", ", missing));
         }
         if (terminal || deviceCodeAsked) {
             if (cliGap != null) {
-                stderr.accept(cliGap + " " + EntraMessages.text("entra.cli.usingDeviceCode"));
+                stderr.accept(cliGap + " " + Messages.english().get("entra.cli.usingDeviceCode"));
             }
             TokenCredential device = credentials.deviceCode(config, stderr);
             DelegatedScopes scopes = DelegatedScopes.incremental(wanted);
@@ -136,12 +137,12 @@ public final class UnattendedEntraSignIn {
                 return signedIn(device, scopes, Source.DEVICE_CODE);
             } catch (RuntimeException e) {
                 log.info("Device-code sign-in failed: {}", e.toString());
-                return new Result(null, null, EntraMessages.text("entra.cli.deviceCodeFailed", rootMessage(e)));
+                return new Result(null, null, Messages.english().get("entra.cli.deviceCodeFailed", rootMessage(e)));
             }
         }
         return new Result(null, null, cliGap != null
-                ? cliGap + " " + EntraMessages.text("entra.cli.offerOwnSignIn")
-                : EntraMessages.text("entra.cli.notSignedIn"));
+                ? cliGap + " " + Messages.english().get("entra.cli.offerOwnSignIn")
+                : Messages.english().get("entra.cli.notSignedIn"));
     }
 
     private Result signedIn(TokenCredential credential, DelegatedScopes scopes, Source source) {

@@ -14,8 +14,11 @@ public final class Messages {
         this.bundle = ResourceBundle.getBundle(BUNDLE, locale);
     }
 
+    private static final Messages ENGLISH = new Messages(Locale.ENGLISH);
+
+    /** The English texts; one shared instance (the bundle is read once). */
     public static Messages english() {
-        return new Messages(Locale.ENGLISH);
+        return ENGLISH;
     }
 
     /** The text for {@code key}, formatted with {@code args}; a missing key shows as !key! (a test catches it). */

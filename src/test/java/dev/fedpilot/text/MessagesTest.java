@@ -23,7 +23,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Every key the code asks for exists, and every text formats as written. */
 class MessagesTest {
-    private static final Pattern LITERAL_KEY = Pattern.compile("messages\\.get\\(\\s*\"([a-zA-Z0-9_.]+)\"\\s*[,)]");
+    private static final Pattern LITERAL_KEY = Pattern.compile("(?:messages|english\\(\\))\\.get\\(\\s*\"([a-zA-Z0-9_.]+)\"\\s*[,)]");
 
     private static Properties bundle() throws IOException {
         Properties p = new Properties();
