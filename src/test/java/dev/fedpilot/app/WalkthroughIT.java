@@ -76,7 +76,7 @@ class WalkthroughIT {
                 walk(robot, size[0], size[1], dark);
             }
         }
-        assertEquals(4 * 13, shots.size(), "a screenshot per screen, size and theme");
+        assertEquals(4 * 14, shots.size(), "a screenshot per screen, size and theme");
         for (Path shot : shots) {
             assertTrue(Files.size(shot) > 5_000, shot + " is an image of something");
         }
