@@ -44,8 +44,8 @@ public class CloudException extends RuntimeException {
     }
 
     public static CloudException throttled(String message, Duration retryAfter) {
-        return new CloudException(Problem.THROTTLED, message, "Wait a moment; FedPilot retries by itself.",
-                retryAfter, null);
+        return new CloudException(Problem.THROTTLED, message,
+                "FedPilot already waited and tried again; try once more in a minute.", retryAfter, null);
     }
 
     public static CloudException notFound(String message) {
