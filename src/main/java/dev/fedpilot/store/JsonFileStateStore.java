@@ -78,9 +78,13 @@ public final class JsonFileStateStore implements StateStore {
         try {
             return Optional.ofNullable(json().readValue(file.toFile(), type));
         } catch (IOException e) {
-            Path aside = file.resolveSibling(file.getFileName() + "." + STAMP.format(Instant.now()) + ".unreadable");
+            String stamp = file.getFileName() + "." + STAMP.format(Instant.now());
+            Path aside = file.resolveSibling(stamp + ".unreadable");
             try {
-                // no REPLACE_EXISTING: an earlier copy set aside stays
+                // no REPLACE_EXISTING: an earlier copy set aside stays, even one set aside in the same instant
+                for (int n = 2; Files.exists(aside, java.nio.file.LinkOption.NOFOLLOW_LINKS); n++) {
+                    aside = file.resolveSibling(stamp + "-" + n + ".unreadable");
+                }
                 Files.move(file, aside);
                 setAside.put(name, aside.toString());
                 LOG.warn("could not read {}; moved it to {}", file, aside, e);
