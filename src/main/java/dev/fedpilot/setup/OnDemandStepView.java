@@ -36,9 +36,13 @@ final class OnDemandStepView extends VBox {
                 }
                 ProvisioningFailure failure = ProvisioningFailure.of(item);
                 if (failure == null) {
-                    setText(item.subjectName() + (item.message() == null || item.message().isBlank() ? ""
-                            : ": " + item.message()));
-                    setTooltip(null);
+                    String text = item.subjectName() + (item.message() == null || item.message().isBlank() ? ""
+                            : ": " + item.message());
+                    setText(text);
+                    Tooltip whole = new Tooltip(text);
+                    whole.setWrapText(true);
+                    whole.setMaxWidth(600);
+                    setTooltip(whole);
                 } else {
                     setText(words.describe(failure) + " " + words.fix(failure));
                     Tooltip raw = new Tooltip(messages.get("setup.ondemand.raw", failure.raw()));
@@ -48,7 +52,6 @@ final class OnDemandStepView extends VBox {
                     setAccessibleHelp(failure.raw());
                 }
                 setWrapText(true);
-                setPrefWidth(0);
                 FontIcon icon = new FontIcon(switch (item.result()) {
                     case SUCCESS -> Feather.CHECK;
                     case SKIPPED -> Feather.MINUS_CIRCLE;

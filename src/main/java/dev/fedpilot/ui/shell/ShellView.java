@@ -109,6 +109,8 @@ public final class ShellView extends BorderPane {
         javafx.scene.control.MenuButton menu = new javafx.scene.control.MenuButton(messages.get("shell.sandbox.menu"),
                 new FontIcon(Feather.ROTATE_CCW), reset);
         menu.setId("sandbox-menu");
+        // the menu's name is never cut: the connection chips give way first (they carry tooltips)
+        menu.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         if (model.canMoveSandboxTime()) {
             menu.getItems().add(0, timeTravelItem());
         }
