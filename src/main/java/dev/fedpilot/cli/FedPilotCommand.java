@@ -3,7 +3,6 @@ package dev.fedpilot.cli;
 import dev.fedpilot.app.CliCloudRequest;
 import dev.fedpilot.app.CliSession;
 import dev.fedpilot.app.GuiRequest;
-import dev.fedpilot.app.Services;
 import dev.fedpilot.app.ServicesFactory;
 import dev.fedpilot.domain.CloudException;
 import org.slf4j.Logger;
@@ -121,15 +120,6 @@ public final class FedPilotCommand implements Callable<Integer> {
         boolean reset = flags.contains(SANDBOX_RESET);
         boolean sandbox = reset || flags.stream().anyMatch(a -> a.equals(SANDBOX) || a.startsWith(SANDBOX + "="));
         return new GuiRequest(sandbox, flags.contains(SELF_TEST), large, reset);
-    }
-
-    /** Services for a subcommand: the sandbox when asked for, the configured clouds otherwise. */
-    Services services(boolean sandboxRequested) {
-        boolean sandbox = sandboxRequested || sandboxPreset != null || sandboxReset || sandboxClock != null;
-        if (sandbox) {
-            prepareSandbox();
-        }
-        return servicesFactory.forCli(sandbox);
     }
 
     /** The root's --sandbox=large and --sandbox-reset, applied once before the first sandbox command. */

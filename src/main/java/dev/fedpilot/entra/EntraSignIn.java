@@ -130,7 +130,7 @@ public final class EntraSignIn {
      * @throws CloudException UNAUTHENTICATED when the sign-in fails or the user closes the browser
      */
     public synchronized TokenCredential signIn() {
-        AuthenticationRecord previous = config.persistCache() ? loadAccount().orElse(null) : null;
+        AuthenticationRecord previous = config.persistCache() ? rememberedAccount(accountFile).orElse(null) : null;
         TokenCredential candidate = factory.create(config, previous);
         TokenRequestContext request = new TokenRequestContext().setScopes(scopes);
         try {
@@ -256,7 +256,8 @@ public final class EntraSignIn {
         return builder.build();
     }
 
-    private Optional<AuthenticationRecord> loadAccount() {
+    /** The account a persisted sign-in remembered (never a token), for the window and the command line alike. */
+    static Optional<AuthenticationRecord> rememberedAccount(Path accountFile) {
         if (!Files.isRegularFile(accountFile)) {
             return Optional.empty();
         }

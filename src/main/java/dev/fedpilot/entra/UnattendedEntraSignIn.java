@@ -12,9 +12,6 @@ import dev.fedpilot.port.EntraTenant;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
@@ -105,7 +102,7 @@ public final class UnattendedEntraSignIn {
     public Result signIn(List<String> neededScopes) {
         List<String> wanted = new java.util.ArrayList<>(GraphScopes.DELEGATED);
         neededScopes.forEach(s -> wanted.add(GraphScopes.full(s)));
-        Optional<AuthenticationRecord> account = config.persistCache() ? remembered() : Optional.empty();
+        Optional<AuthenticationRecord> account = config.persistCache() ? EntraSignIn.rememberedAccount(accountFile) : Optional.empty();
         if (account.isPresent()) {
             TokenCredential cached = credentials.tokenCache(config, account.get());
             DelegatedScopes scopes = DelegatedScopes.incremental(wanted);
@@ -158,18 +155,6 @@ public final class UnattendedEntraSignIn {
         } catch (RuntimeException e) {
             // not signed in this way (no az, az not logged in, nothing cached): try the next way
             log.debug("No token from {}: {}", credential.getClass().getSimpleName(), e.toString());
-            return Optional.empty();
-        }
-    }
-
-    private Optional<AuthenticationRecord> remembered() {
-        if (!Files.isRegularFile(accountFile)) {
-            return Optional.empty();
-        }
-        try (InputStream in = Files.newInputStream(accountFile)) {
-            return Optional.ofNullable(AuthenticationRecord.deserialize(in));
-        } catch (IOException | RuntimeException e) {
-            log.warn("Ignoring unreadable remembered Entra account {}: {}", accountFile, e.toString());
             return Optional.empty();
         }
     }
