@@ -49,15 +49,11 @@ public final class SsoTokenCache {
     /** The cached token, or empty when there is none or it cannot be read (then the user signs in again). */
     public Optional<SsoToken> load(SsoSessionConfig session) {
         Path file = fileFor(session);
-        JsonNode node;
-        try {
-            node = json.readTree(Files.readString(file, StandardCharsets.UTF_8));
-        } catch (NoSuchFileException e) {
-            return Optional.empty();
-        } catch (IOException e) {
-            LOG.warn("Ignoring unreadable SSO token cache file {} ({})", file, e.getClass().getSimpleName());
+        Optional<JsonNode> read = read(file, "SSO token cache file");
+        if (read.isEmpty()) {
             return Optional.empty();
         }
+        JsonNode node = read.get();
         String accessToken = text(node, "accessToken");
         Optional<Instant> expiresAt = time(node, "expiresAt");
         if (accessToken == null || expiresAt.isEmpty()) {
@@ -96,15 +92,11 @@ public final class SsoTokenCache {
      */
     Optional<OidcRegistration> loadRegistration(String key, Instant now, java.time.Duration margin) {
         Path file = directory.resolve(sha1(key) + ".json");
-        JsonNode node;
-        try {
-            node = json.readTree(Files.readString(file, StandardCharsets.UTF_8));
-        } catch (NoSuchFileException e) {
-            return Optional.empty();
-        } catch (IOException e) {
-            LOG.warn("Ignoring unreadable client registration file {} ({})", file, e.getClass().getSimpleName());
+        Optional<JsonNode> read = read(file, "client registration file");
+        if (read.isEmpty()) {
             return Optional.empty();
         }
+        JsonNode node = read.get();
         String clientId = text(node, "clientId");
         String clientSecret = text(node, "clientSecret");
         Optional<Instant> expires = time(node, "expiresAt");
@@ -164,6 +156,18 @@ public final class SsoTokenCache {
             return Optional.of(OffsetDateTime.parse(normalized).toInstant());
         } catch (DateTimeParseException e) {
             LOG.debug("Unparseable {} in the SSO token cache", field);
+            return Optional.empty();
+        }
+    }
+
+    /** A cache file as JSON; empty when it is missing, or unreadable (said in the log, never its content). */
+    private Optional<JsonNode> read(Path file, String what) {
+        try {
+            return Optional.of(json.readTree(Files.readString(file, StandardCharsets.UTF_8)));
+        } catch (NoSuchFileException e) {
+            return Optional.empty();
+        } catch (IOException e) {
+            LOG.warn("Ignoring unreadable {} {} ({})", what, file, e.getClass().getSimpleName());
             return Optional.empty();
         }
     }
